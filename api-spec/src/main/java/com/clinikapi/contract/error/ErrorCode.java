@@ -1,0 +1,41 @@
+package com.clinikapi.contract.error;
+
+/**
+ * Every machine-readable error code of the contract, with the HTTP status it travels with and the
+ * human summary put in the error body's {@code error} field. The summaries are fixed texts: they
+ * never carry request data.
+ */
+public enum ErrorCode {
+    MALFORMED_JSON(400, "Request body is not valid JSON"),
+    INVALID_PARAMETER(400, "Invalid path or query parameter"),
+    UNAUTHORIZED(401, "Missing API key; send it in the x-api-key header"),
+    INVALID_KEY_FORMAT(401, "API key is not a clk_live_ or clk_test_ key"),
+    INVALID_KEY(401, "Unknown API key"),
+    KEY_REVOKED(401, "API key has been revoked"),
+    KEY_EXPIRED(401, "API key has expired"),
+    INSUFFICIENT_SCOPE(403, "This API key lacks the scope this operation needs"),
+    NOT_FOUND(404, "Appointment not found"),
+    VERSION_CONFLICT(409, "The appointment was changed by another request"),
+    PAYLOAD_TOO_LARGE(413, "Request body exceeds 1048576 bytes"),
+    UNSUPPORTED_MEDIA_TYPE(415, "Unsupported Content-Type"),
+    VALIDATION_ERROR(422, "Request validation failed"),
+    RATE_LIMITED(429, "Rate limit exceeded"),
+    INTERNAL_ERROR(500, "Unexpected server error"),
+    SERVICE_UNAVAILABLE(503, "Service temporarily unavailable; retry later");
+
+    private final int httpStatus;
+    private final String summary;
+
+    ErrorCode(int httpStatus, String summary) {
+        this.httpStatus = httpStatus;
+        this.summary = summary;
+    }
+
+    public int httpStatus() {
+        return httpStatus;
+    }
+
+    public String summary() {
+        return summary;
+    }
+}
