@@ -41,6 +41,14 @@ public enum AppointmentStatus {
         return this == PROPOSED || this == CANCELLED || this == WAITLIST;
     }
 
+    /**
+     * Whether an appointment in this status occupies its practitioner's time, so that two such
+     * appointments of one practitioner must not overlap.
+     */
+    public boolean holdsPractitionerTime() {
+        return this == BOOKED || this == ARRIVED || this == CHECKED_IN;
+    }
+
     /** FHIR invariant app-4: a cancelation reason belongs only to these. */
     public boolean allowsCancelationReason() {
         return this == CANCELLED || this == NOSHOW;
