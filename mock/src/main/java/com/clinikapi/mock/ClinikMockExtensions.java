@@ -1,0 +1,69 @@
+package com.clinikapi.mock;
+
+import com.clinikapi.mock.admin.MockAdminApi;
+import com.clinikapi.mock.admin.WireMockResetListener;
+import com.clinikapi.mock.validation.ConformanceLog;
+import com.clinikapi.mock.validation.ResponseConformance;
+import com.clinikapi.mock.web.ApiRequestFilter;
+import com.github.tomakehurst.wiremock.extension.Extension;
+import com.github.tomakehurst.wiremock.extension.ExtensionFactory;
+import com.github.tomakehurst.wiremock.extension.WireMockServices;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * Everything that turns a WireMock server into the ClinikAPI mock, wired in one place: the request
+ * filter that answers the API, the admin endpoints (reset, scenarios, reserved keys), the listener
+ * that clears state on WireMock's own reset, and optionally the response conformance check. Used by
+ * the runnable jar, by {@link com.clinikapi.mock.junit.ClinikMockExtension}, and by stock WireMock
+ * through {@code META-INF/services} (with extension scanning on).
+ */
+public final class ClinikMockExtensions implements ExtensionFactory {
+
+    private final MockSettings settings;
+    private final ConformanceLog conformance = new ConformanceLog();
+    private volatile CompletableFuture<MockRuntime> runtime;
+
+    /** Default settings; the constructor stock WireMock uses. */
+    public ClinikMockExtensions() {
+        this(MockSettings.defaults());
+    }
+
+    public ClinikMockExtensions(MockSettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public List<Extension> create(WireMockServices services) {
+        runtime = MockRuntime.startInBackground(settings, conformance);
+        List<Extension> extensions = new ArrayList<>();
+        extensions.add(new ApiRequestFilter(() -> runtime().pipeline()));
+        extensions.add(new MockAdminApi(this::runtime));
+        extensions.add(new WireMockResetListener(this::runtime));
+        if (settings.validateResponses()) {
+            extensions.add(new ResponseConformance(() -> runtime().contract(), () -> runtime().validator(), conformance));
+        }
+        return extensions;
+    }
+
+    /**
+     * The state of the server these extensions were last created for, once built.
+     *
+     * @throws IllegalStateException if the mock cannot start, e.g. because it serves an operation
+     *                               the spec does not define
+     */
+    public MockRuntime runtime() {
+        CompletableFuture<MockRuntime> current = runtime;
+        if (current == null) {
+            throw new IllegalStateException("the mock has not started");
+        }
+        try {
+            return current.join();
+        } catch (CompletionException e) {
+            throw new IllegalStateException("the mock cannot start: " + e.getCause().getMessage(), e.getCause());
+        }
+    }
+}

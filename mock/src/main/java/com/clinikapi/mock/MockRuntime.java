@@ -1,0 +1,134 @@
+package com.clinikapi.mock;
+
+import com.clinikapi.contract.ApiSpec;
+import com.clinikapi.contract.search.CursorCodec;
+import com.clinikapi.mock.appointment.AppointmentOperations;
+import com.clinikapi.mock.auth.ApiKeyCheck;
+import com.clinikapi.mock.ratelimit.RateLimitWindows;
+import com.clinikapi.mock.scenario.ForcedResponses;
+import com.clinikapi.mock.scenario.RunScenarios;
+import com.clinikapi.mock.scenario.ScenarioSelector;
+import com.clinikapi.mock.spec.ApiContract;
+import com.clinikapi.mock.spec.ContractOperation;
+import com.clinikapi.mock.store.AppointmentSearch;
+import com.clinikapi.mock.store.AppointmentStore;
+import com.clinikapi.mock.validation.ConformanceLog;
+import com.clinikapi.mock.validation.JsonBodyReader;
+import com.clinikapi.mock.validation.RequestValidation;
+import com.clinikapi.mock.validation.SpecValidator;
+import com.clinikapi.mock.web.ApiPipeline;
+import com.clinikapi.mock.web.OperationHandler;
+import com.clinikapi.mock.web.RequestLog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+
+/**
+ * One running mock's state and parts, built from the spec: the contract, the validator, the store,
+ * the run-wide scenarios and rate-limit windows. {@link #reset()} returns it to empty.
+ */
+public final class MockRuntime {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MockRuntime.class);
+
+    private final ApiContract contract;
+    private final SpecValidator validator;
+    private final AppointmentStore store = new AppointmentStore();
+    private final RunScenarios runScenarios = new RunScenarios();
+    private final RateLimitWindows rateLimits;
+    private final ConformanceLog conformance;
+    private final ApiPipeline pipeline;
+
+    private MockRuntime(ApiContract contract, SpecValidator validator, MockSettings settings, ConformanceLog conformance,
+                        Clock clock) {
+        this.contract = contract;
+        this.conformance = conformance;
+        this.validator = validator;
+        this.rateLimits = new RateLimitWindows(clock);
+        Map<String, OperationHandler> handlers = bind(contract,
+                new AppointmentOperations(contract, store, new AppointmentSearch(new CursorCodec(cursorSecret()))).handlers());
+        this.pipeline = new ApiPipeline(contract, handlers, new ApiKeyCheck(), rateLimits,
+                new ScenarioSelector(runScenarios), new ForcedResponses(), new JsonBodyReader(),
+                new RequestValidation(validator), new RequestLog(settings.verbose()), clock);
+    }
+
+    /**
+     * Builds a mock from the spec on the classpath in the background, so that parsing the spec
+     * overlaps with WireMock starting Jetty; requests wait for it.
+     *
+     * @param conformance where response violations are recorded
+     */
+    public static CompletableFuture<MockRuntime> startInBackground(MockSettings settings, ConformanceLog conformance) {
+        CompletableFuture<String> spec = CompletableFuture.supplyAsync(ApiSpec::text);
+        CompletableFuture<SpecValidator> validator = spec.thenApplyAsync(SpecValidator::forSpec);
+        return spec.thenApplyAsync(ApiContract::parse)
+                .thenCombine(validator, (contract, built) ->
+                        new MockRuntime(contract, built, settings, conformance, Clock.systemUTC()));
+    }
+
+    /**
+     * Pairs handlers with the spec's operations by {@code operationId}. A handler for an operation
+     * the spec does not define stops the mock from starting; an operation without a handler is
+     * served from its spec example.
+     */
+    static Map<String, OperationHandler> bind(ApiContract contract, Map<String, OperationHandler> handlers) {
+        Set<String> defined = contract.operations().stream().map(ContractOperation::operationId).collect(Collectors.toSet());
+        List<String> undefined = handlers.keySet().stream().filter(id -> !defined.contains(id)).sorted().toList();
+        if (!undefined.isEmpty()) {
+            throw new IllegalStateException("the mock serves operations the spec does not define: " + undefined);
+        }
+        List<String> exampleServed = defined.stream().filter(id -> !handlers.containsKey(id)).sorted().toList();
+        if (!exampleServed.isEmpty()) {
+            LOG.info("served from the spec's examples: {}", exampleServed);
+        }
+        return handlers;
+    }
+
+    /** Each mock signs its own cursors; they only need to survive as long as the mock. */
+    private static byte[] cursorSecret() {
+        byte[] secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        return secret;
+    }
+
+    /** Forgets every appointment, run-wide scenario and rate-limit window. */
+    public void reset() {
+        store.clear();
+        runScenarios.clear();
+        rateLimits.clear();
+    }
+
+    /** Forgets one key's appointments, scenarios and window; other keys are untouched. */
+    public void reset(String apiKey) {
+        store.clear(apiKey);
+        runScenarios.clear(apiKey);
+        rateLimits.clear(apiKey);
+    }
+
+    public ApiContract contract() {
+        return contract;
+    }
+
+    public SpecValidator validator() {
+        return validator;
+    }
+
+    public ApiPipeline pipeline() {
+        return pipeline;
+    }
+
+    public RunScenarios scenarios() {
+        return runScenarios;
+    }
+
+    public ConformanceLog conformance() {
+        return conformance;
+    }
+}

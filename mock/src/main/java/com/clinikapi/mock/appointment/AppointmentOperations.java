@@ -1,0 +1,173 @@
+package com.clinikapi.mock.appointment;
+
+import com.clinikapi.contract.ApiLimits;
+import com.clinikapi.contract.appointment.AppointmentIds;
+import com.clinikapi.contract.appointment.AppointmentRules;
+import com.clinikapi.contract.appointment.AppointmentSchedule;
+import com.clinikapi.contract.appointment.AppointmentStatus;
+import com.clinikapi.contract.error.ApiException;
+import com.clinikapi.contract.error.ErrorCode;
+import com.clinikapi.contract.error.SchemaViolations;
+import com.clinikapi.contract.search.SearchFilter;
+import com.clinikapi.contract.search.SearchSort;
+import com.clinikapi.mock.spec.ApiContract;
+import com.clinikapi.mock.spec.ContractOperation;
+import com.clinikapi.mock.store.AppointmentSearch;
+import com.clinikapi.mock.store.AppointmentStore;
+import com.clinikapi.mock.store.SearchPage;
+import com.clinikapi.mock.store.StoredAppointment;
+import com.clinikapi.mock.web.ApiCall;
+import com.clinikapi.mock.web.ApiResult;
+import com.clinikapi.mock.web.OperationHandler;
+import com.clinikapi.mock.web.UtcTimes;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The five appointment operations, served statefully from the {@link AppointmentStore} with the
+ * contract's own {@link AppointmentRules}, ids and cursors, so that they answer what the service
+ * answers. Each handler is bound to the spec by its {@code operationId}.
+ */
+public final class AppointmentOperations {
+
+    public static final String CREATE = "createAppointment";
+    public static final String READ = "getAppointment";
+    public static final String UPDATE = "updateAppointment";
+    public static final String DELETE = "deleteAppointment";
+    public static final String SEARCH = "searchAppointments";
+
+    private static final String ID = "id";
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private final AppointmentDocuments documents;
+    private final AppointmentStore store;
+    private final AppointmentSearch search;
+    private final String readPathTemplate;
+
+    public AppointmentOperations(ApiContract contract, AppointmentStore store, AppointmentSearch search) {
+        this.documents = AppointmentDocuments.from(contract);
+        this.store = store;
+        this.search = search;
+        this.readPathTemplate = contract.operation(READ).map(ContractOperation::pathTemplate).orElseThrow();
+    }
+
+    /** The handlers by the {@code operationId} they serve. */
+    public Map<String, OperationHandler> handlers() {
+        return Map.of(
+                CREATE, this::create,
+                READ, this::read,
+                UPDATE, this::update,
+                DELETE, this::delete,
+                SEARCH, this::search);
+    }
+
+    ApiResult create(ApiCall call) {
+        ObjectNode fields = documents.fromCreate(call.body());
+        AppointmentSchedule schedule = AppointmentRules.checkNew(documents.schedule(fields));
+        documents.applySchedule(fields, schedule);
+
+        String id = AppointmentIds.newId();
+        String now = UtcTimes.format(call.now());
+        ObjectNode document = NODES.objectNode().put(AppointmentDocuments.ID, id);
+        document.setAll(fields);
+        if (!document.has(AppointmentDocuments.CREATED)) {
+            document.put(AppointmentDocuments.CREATED, now);
+        }
+        document.put(AppointmentDocuments.UPDATED_AT, now);
+        document.put(AppointmentDocuments.VERSION, 1L);
+
+        store.insert(call.apiKey(), documents.toStored(document));
+        return ApiResult.created(document, readPathTemplate.replace("{" + ID + "}", id));
+    }
+
+    ApiResult read(ApiCall call) {
+        return store.find(call.apiKey(), call.pathParameter(ID))
+                .map(appointment -> ApiResult.ok(appointment.document()))
+                .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND));
+    }
+
+    /** Merge semantics; the rules judge the merged appointment, and a refusal changes nothing. */
+    ApiResult update(ApiCall call) {
+        Set<String> patched = documents.patchedFields(call.body());
+        StoredAppointment updated = store.update(call.apiKey(), call.pathParameter(ID), current -> {
+            ObjectNode merged = documents.merge(current.document(), call.body(), patched);
+            AppointmentSchedule schedule = AppointmentRules.checkUpdate(documents.schedule(merged), patched);
+            documents.applySchedule(merged, schedule);
+            merged.put(AppointmentDocuments.VERSION, current.document().path(AppointmentDocuments.VERSION).asLong() + 1);
+            merged.put(AppointmentDocuments.UPDATED_AT, UtcTimes.format(call.now()));
+            return documents.toStored(merged);
+        });
+        return ApiResult.ok(updated.document());
+    }
+
+    ApiResult delete(ApiCall call) {
+        if (!store.delete(call.apiKey(), call.pathParameter(ID))) {
+            throw new ApiException(ErrorCode.NOT_FOUND);
+        }
+        return ApiResult.noContent();
+    }
+
+    ApiResult search(ApiCall call) {
+        SearchFilter filter = new SearchFilter(
+                call.queryParameter("patientId"),
+                call.queryParameter("practitionerId"),
+                status(call.queryParameter("status")),
+                date("dateFrom", call.queryParameter("dateFrom")),
+                date("dateTo", call.queryParameter("dateTo")));
+        SearchSort sort = SearchSort.fromWire(call.queryParameter("sort"))
+                .orElseThrow(() -> ApiException.invalidParameter(SchemaViolations.oneOfEnum("sort")));
+        SearchPage page = search.search(store.all(call.apiKey()), filter, sort, count(call.queryParameter("count")),
+                call.queryParameter("cursor"));
+
+        ArrayNode items = NODES.arrayNode();
+        page.items().forEach(appointment -> items.add(appointment.document()));
+        ObjectNode payload = NODES.objectNode();
+        payload.set("data", items);
+        payload.put("total", page.total());
+        payload.put("cursor", page.cursor());
+        payload.put("hasMore", page.hasMore());
+        return ApiResult.ok(payload);
+    }
+
+    private static AppointmentStatus status(String value) {
+        if (value == null) {
+            return null;
+        }
+        return AppointmentStatus.fromWire(value)
+                .orElseThrow(() -> ApiException.invalidParameter(SchemaViolations.oneOfEnum("status")));
+    }
+
+    private static LocalDate date(String name, String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw ApiException.invalidParameter(SchemaViolations.date(name));
+        }
+    }
+
+    private static int count(String value) {
+        if (value == null) {
+            return ApiLimits.DEFAULT_PAGE_SIZE;
+        }
+        try {
+            int count = Integer.parseInt(value);
+            if (count >= 1 && count <= ApiLimits.MAX_PAGE_SIZE) {
+                return count;
+            }
+        } catch (NumberFormatException e) {
+            // answered below, without the value
+        }
+        throw new ApiException(ErrorCode.INVALID_PARAMETER,
+                List.of(SchemaViolations.between("count", 1, ApiLimits.MAX_PAGE_SIZE)));
+    }
+}

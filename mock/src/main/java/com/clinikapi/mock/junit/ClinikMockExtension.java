@@ -1,0 +1,181 @@
+package com.clinikapi.mock.junit;
+
+import com.clinikapi.mock.ClinikMockExtensions;
+import com.clinikapi.mock.MockRuntime;
+import com.clinikapi.mock.MockSettings;
+import com.clinikapi.mock.scenario.RunScenarios;
+import com.clinikapi.mock.validation.ResponseViolation;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * The ClinikAPI mock as a JUnit 5 extension, for partners' own tests:
+ *
+ * <pre>{@code
+ * @RegisterExtension
+ * static ClinikMockExtension clinikApi = ClinikMockExtension.create();
+ *
+ * @Test
+ * void booksAnAppointment() {
+ *     var client = new MyClinikClient(clinikApi.baseUrl(), ClinikMockExtension.newApiKey());
+ *     client.book(...);
+ *     clinikApi.verify(postRequestedFor(urlEqualTo("/v1/appointments")));
+ * }
+ * }</pre>
+ *
+ * It is a {@link WireMockExtension}: {@code baseUrl()}, {@code getPort()}, {@code verify(…)},
+ * {@code findAll(…)} and {@code getAllServeEvents()} read WireMock's request journal. Declared
+ * {@code static}, one mock serves the whole class and its state (appointments, scenarios, journal)
+ * is reset before each test unless {@link Builder#resetBeforeEachTest(boolean) told otherwise};
+ * declared as an instance field, each test gets its own mock.
+ */
+public final class ClinikMockExtension extends WireMockExtension {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final ClinikMockExtensions extensions;
+    private final boolean failOnSpecViolations;
+
+    private ClinikMockExtension(WireMockExtension.Builder wireMock, ClinikMockExtensions extensions,
+                                boolean failOnSpecViolations) {
+        super(wireMock);
+        this.extensions = extensions;
+        this.failOnSpecViolations = failOnSpecViolations;
+    }
+
+    /** Options; {@code builder().build()} is a mock on a free port, reset before each test. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A mock on a free port, reset before each test. */
+    public static ClinikMockExtension create() {
+        return builder().build();
+    }
+
+    /**
+     * A well-formed test key no one else uses: the mock keeps each key's appointments apart, so a
+     * fresh key is a fresh, empty sandbox.
+     */
+    public static String newApiKey() {
+        byte[] bytes = new byte[15];
+        RANDOM.nextBytes(bytes);
+        return "clk_test_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** Forgets every appointment and run-wide scenario (the request journal is WireMock's: {@code resetRequests()}). */
+    public void reset() {
+        runtime().reset();
+    }
+
+    /** Forgets one key's appointments and scenarios. */
+    public void reset(String apiKey) {
+        runtime().reset(apiKey);
+    }
+
+    /**
+     * Applies a scenario to every request until {@link #clearScenarios()} or the next reset, as if
+     * each carried {@code Prefer: <prefer>}; e.g. {@code forceScenario("code=503")}.
+     */
+    public RunScenarios.Entry forceScenario(String prefer) {
+        return runtime().scenarios().add(prefer, null, null);
+    }
+
+    /**
+     * Applies a scenario to the next {@code times} requests made with {@code apiKey} (null: any key),
+     * e.g. {@code forceScenario("code=503", key, 2)} to see a client retry twice and then succeed.
+     */
+    public RunScenarios.Entry forceScenario(String prefer, String apiKey, int times) {
+        return runtime().scenarios().add(prefer, apiKey, times);
+    }
+
+    public void clearScenarios() {
+        runtime().scenarios().clear();
+    }
+
+    /** Responses of the mock that broke the spec since the last call (needs {@link Builder#validateResponses}). */
+    public List<ResponseViolation> specViolations() {
+        return runtime().conformance().drain();
+    }
+
+    /** Fails the test class at once if the mock cannot start, rather than at its first request. */
+    @Override
+    protected void onBeforeAll(WireMockRuntimeInfo wireMockRuntimeInfo) {
+        runtime();
+    }
+
+    @Override
+    protected void onBeforeEach(WireMockRuntimeInfo wireMockRuntimeInfo) {
+        runtime();
+    }
+
+    @Override
+    protected void onAfterEach(WireMockRuntimeInfo wireMockRuntimeInfo) {
+        if (failOnSpecViolations) {
+            List<ResponseViolation> violations = specViolations();
+            if (!violations.isEmpty()) {
+                throw new AssertionError("the mock answered outside the spec: " + violations);
+            }
+        }
+    }
+
+    private MockRuntime runtime() {
+        return extensions.runtime();
+    }
+
+    /** Options of the extension. */
+    public static final class Builder {
+
+        private int port = 0;
+        private boolean verbose = false;
+        private int journalSize = 10_000;
+        private boolean validateResponses = false;
+        private boolean resetBeforeEachTest = true;
+
+        private Builder() {
+        }
+
+        /** A fixed port; by default a free one is picked ({@code getPort()} tells which). */
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        /** One log line per request. */
+        public Builder verbose(boolean verbose) {
+            this.verbose = verbose;
+            return this;
+        }
+
+        /** Requests kept in the journal for {@code verify(…)}; 10,000 by default. */
+        public Builder journalSize(int journalSize) {
+            this.journalSize = journalSize;
+            return this;
+        }
+
+        /** Checks every response against the spec and fails the test if one breaks it. */
+        public Builder validateResponses(boolean validateResponses) {
+            this.validateResponses = validateResponses;
+            return this;
+        }
+
+        /** Whether a static extension clears state and journal before each test (default true). */
+        public Builder resetBeforeEachTest(boolean resetBeforeEachTest) {
+            this.resetBeforeEachTest = resetBeforeEachTest;
+            return this;
+        }
+
+        public ClinikMockExtension build() {
+            MockSettings settings = new MockSettings(port, verbose, journalSize, validateResponses);
+            ClinikMockExtensions extensions = new ClinikMockExtensions(settings);
+            WireMockExtension.Builder wireMock = WireMockExtension.newInstance()
+                    .options(settings.wireMockConfiguration(extensions))
+                    .resetOnEachTest(resetBeforeEachTest);
+            return new ClinikMockExtension(wireMock, extensions, validateResponses);
+        }
+    }
+}

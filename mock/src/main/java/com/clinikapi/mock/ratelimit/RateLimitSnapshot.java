@@ -1,0 +1,14 @@
+package com.clinikapi.mock.ratelimit;
+
+/**
+ * The rate-limit numbers one response reports, in its headers and in {@code meta}.
+ *
+ * @param resetSeconds seconds until the current window resets
+ */
+public record RateLimitSnapshot(int limit, int remaining, int resetSeconds) {
+
+    /** The numbers of a refused request: nothing left, retry after {@code retryAfterSeconds}. */
+    public RateLimitSnapshot exhausted(int retryAfterSeconds) {
+        return new RateLimitSnapshot(limit, 0, retryAfterSeconds);
+    }
+}

@@ -1,0 +1,159 @@
+package com.clinikapi.mock.web;
+
+import com.clinikapi.contract.ApiHeaders;
+import com.clinikapi.contract.RequestIds;
+import com.clinikapi.contract.error.ApiException;
+import com.clinikapi.contract.error.ErrorCode;
+import com.clinikapi.mock.auth.ApiKeyCheck;
+import com.clinikapi.mock.ratelimit.RateLimitSnapshot;
+import com.clinikapi.mock.ratelimit.RateLimitWindows;
+import com.clinikapi.mock.scenario.ConnectionFault;
+import com.clinikapi.mock.scenario.ForcedResponses;
+import com.clinikapi.mock.scenario.PreferHeader;
+import com.clinikapi.mock.scenario.Scenario;
+import com.clinikapi.mock.scenario.ScenarioSelector;
+import com.clinikapi.mock.spec.ApiContract;
+import com.clinikapi.mock.spec.ContractOperation;
+import com.clinikapi.mock.spec.OperationMatch;
+import com.clinikapi.mock.validation.JsonBodyReader;
+import com.clinikapi.mock.validation.RequestValidation;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * How the mock answers one request, in the service's order: find the spec operation, check the
+ * key, apply a scenario (before anything can change state), read and validate the body and
+ * parameters against the spec, then let the operation's handler answer. Every outcome, errors
+ * included, leaves through {@link ApiResponses}.
+ */
+public final class ApiPipeline {
+
+    private final ApiContract contract;
+    private final Map<String, OperationHandler> handlers;
+    private final ApiKeyCheck keyCheck;
+    private final RateLimitWindows rateLimits;
+    private final ScenarioSelector scenarios;
+    private final ForcedResponses forced;
+    private final JsonBodyReader bodies;
+    private final RequestValidation validation;
+    private final ApiResponses responses;
+    private final RequestLog log;
+    private final Clock clock;
+
+    public ApiPipeline(ApiContract contract, Map<String, OperationHandler> handlers, ApiKeyCheck keyCheck,
+                       RateLimitWindows rateLimits, ScenarioSelector scenarios, ForcedResponses forced,
+                       JsonBodyReader bodies, RequestValidation validation, RequestLog log, Clock clock) {
+        this.contract = contract;
+        this.handlers = Map.copyOf(handlers);
+        this.keyCheck = keyCheck;
+        this.rateLimits = rateLimits;
+        this.scenarios = scenarios;
+        this.forced = forced;
+        this.bodies = bodies;
+        this.validation = validation;
+        this.responses = new ApiResponses();
+        this.log = log;
+        this.clock = clock;
+    }
+
+    public ResponseDefinition answer(Request request) {
+        long started = System.nanoTime();
+        String method = request.getMethod().getName();
+        String url = request.getUrl();
+        Optional<OperationMatch> match = contract.match(method, QueryStrings.path(url));
+        RequestContext context = new RequestContext(RequestIds.newId(), UtcTimes.now(clock), request.getHeader("Accept"),
+                match.map(OperationMatch::operation).orElse(null));
+        String apiKey = request.getHeader(ApiHeaders.API_KEY);
+        ResponseDefinition answer = match
+                .map(m -> answer(context, m, request, apiKey))
+                .orElseGet(() -> responses.error(context, rateLimits.unmetered(), new ApiException(ErrorCode.NOT_FOUND),
+                        Scenario.DEFAULT_RETRY_AFTER_SECONDS));
+        log.served(context, method, apiKey, outcome(answer), System.nanoTime() - started);
+        return answer;
+    }
+
+    private ResponseDefinition answer(RequestContext context, OperationMatch match, Request request, String apiKey) {
+        ContractOperation operation = match.operation();
+        RateLimitSnapshot rate = rateLimits.unmetered();
+        Scenario scenario = Scenario.NONE;
+        try {
+            if (operation.requiresApiKey()) {
+                keyCheck.check(apiKey, operation);
+                rate = rateLimits.consume(apiKey);
+                if (keyCheck.isAlwaysRateLimited(apiKey)) {
+                    throw new ApiException(ErrorCode.RATE_LIMITED);
+                }
+            }
+            scenario = scenarios.select(request.getHeader(PreferHeader.NAME), apiKey, operation);
+            if (scenario.fault() != null) {
+                return delayed(faulted(scenario.fault()), scenario);
+            }
+            ApiResult result = forcedResult(operation, scenario)
+                    .orElseGet(() -> serve(context, match, request, apiKey));
+            return delayed(responses.success(context, rate, result), scenario);
+        } catch (ApiException e) {
+            return delayed(responses.error(context, rate, e, scenario.retryAfterOrDefault()), scenario);
+        } catch (RuntimeException e) {
+            log.unexpected(context.requestId(), e);
+            return delayed(responses.error(context, rate, new ApiException(ErrorCode.INTERNAL_ERROR),
+                    scenario.retryAfterOrDefault()), scenario);
+        }
+    }
+
+    /** A status or example the scenario imposes instead of serving the request; nothing is stored. */
+    private Optional<ApiResult> forcedResult(ContractOperation operation, Scenario scenario) {
+        Integer status = scenario.status();
+        boolean forcesStatus = status != null && status != operation.successStatus();
+        if (scenario.example() != null) {
+            return Optional.of(forced.example(operation, status == null ? operation.successStatus() : status, scenario.example()));
+        }
+        return forcesStatus ? Optional.of(forced.forStatus(operation, status)) : Optional.empty();
+    }
+
+    private ApiResult serve(RequestContext context, OperationMatch match, Request request, String apiKey) {
+        ContractOperation operation = match.operation();
+        String contentType = JsonBodyReader.baseMediaType(request.getHeader("Content-Type"));
+        JsonNode body = null;
+        String bodyText = null;
+        if (operation.hasRequestBody()) {
+            byte[] bytes = request.getBody();
+            body = bodies.read(operation, bytes, request.getHeader("Content-Type"));
+            bodyText = new String(bytes, StandardCharsets.UTF_8);
+        }
+        Map<String, String> query = QueryStrings.parameters(request.getUrl());
+        validation.validate(operation, QueryStrings.path(request.getUrl()), query, contentType, body, bodyText);
+        OperationHandler handler = handlers.get(operation.operationId());
+        if (handler == null) {
+            return forced.forStatus(operation, operation.successStatus());
+        }
+        return handler.handle(new ApiCall(match, operation.requiresApiKey() ? apiKey : null, query, body, context.now()));
+    }
+
+    private static ResponseDefinition faulted(ConnectionFault fault) {
+        Fault wireMockFault = switch (fault) {
+            case RESET -> Fault.CONNECTION_RESET_BY_PEER;
+            case EMPTY -> Fault.EMPTY_RESPONSE;
+            case GARBAGE -> Fault.RANDOM_DATA_THEN_CLOSE;
+        };
+        return new ResponseDefinitionBuilder().withFault(wireMockFault).build();
+    }
+
+    private static ResponseDefinition delayed(ResponseDefinition response, Scenario scenario) {
+        if (scenario.delayMillis() <= 0) {
+            return response;
+        }
+        return ResponseDefinitionBuilder.like(response).but().withFixedDelay(scenario.delayMillis()).build();
+    }
+
+    private static String outcome(ResponseDefinition response) {
+        return response.getFault() != null ? "fault " + response.getFault() : Integer.toString(response.getStatus());
+    }
+}

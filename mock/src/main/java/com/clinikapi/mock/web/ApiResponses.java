@@ -1,0 +1,126 @@
+package com.clinikapi.mock.web;
+
+import com.clinikapi.contract.ApiHeaders;
+import com.clinikapi.contract.error.ApiException;
+import com.clinikapi.contract.error.ValidationIssue;
+import com.clinikapi.mock.ratelimit.RateLimitSnapshot;
+import com.clinikapi.mock.spec.ContractResponse;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.http.HttpHeader;
+import com.github.tomakehurst.wiremock.http.HttpHeaders;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes every answer in the contract's wire format, in one place: the success envelope
+ * {@code {"data", "meta"}}, the error body {@code {"error", "code", "requestId", "issues"}}, and the
+ * headers every response carries ({@code X-Request-Id}, {@code X-Timestamp},
+ * {@code X-RateLimit-*}; {@code Retry-After} on a 429).
+ */
+public final class ApiResponses {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    ResponseDefinition success(RequestContext context, RateLimitSnapshot rate, ApiResult result) {
+        JsonNode body = null;
+        if (result.enveloped()) {
+            ObjectNode envelope = JSON.createObjectNode();
+            envelope.set("data", result.payload());
+            envelope.set("meta", meta(context, result.status(), rate));
+            body = envelope;
+        } else if (result.payload() != null) {
+            body = refreshed(result.payload(), context, result.status(), rate);
+        }
+        return build(context, result.status(), body, rate, result.headers());
+    }
+
+    /**
+     * @param retryAfterSeconds the {@code Retry-After} if the error is a 429
+     */
+    ResponseDefinition error(RequestContext context, RateLimitSnapshot rate, ApiException error, int retryAfterSeconds) {
+        int status = error.code().httpStatus();
+        ObjectNode body = JSON.createObjectNode();
+        body.put("error", error.code().summary());
+        body.put("code", error.code().name());
+        body.put("requestId", context.requestId());
+        ArrayNode issues = body.putArray("issues");
+        for (ValidationIssue issue : error.issues()) {
+            issues.addObject()
+                    .put("severity", issue.severity())
+                    .put("code", issue.type().code())
+                    .put("diagnostics", issue.diagnostics());
+        }
+        if (status == 429) {
+            RateLimitSnapshot exhausted = rate.exhausted(retryAfterSeconds);
+            return build(context, status, body, exhausted, Map.of(ApiHeaders.RETRY_AFTER, Integer.toString(retryAfterSeconds)));
+        }
+        return build(context, status, body, rate, Map.of());
+    }
+
+    private ObjectNode meta(RequestContext context, int status, RateLimitSnapshot rate) {
+        ObjectNode meta = JSON.createObjectNode();
+        meta.put("requestId", context.requestId());
+        meta.put("timestamp", UtcTimes.format(context.now()));
+        meta.put("status", status);
+        meta.put("rateLimitTotal", rate.limit());
+        meta.put("rateLimitRemaining", rate.remaining());
+        meta.put("rateLimitReset", rate.resetSeconds());
+        return meta;
+    }
+
+    /** A spec example as this response: its {@code meta} and {@code requestId}, if any, are this request's. */
+    private JsonNode refreshed(JsonNode example, RequestContext context, int status, RateLimitSnapshot rate) {
+        if (!example.isObject()) {
+            return example;
+        }
+        ObjectNode copy = example.deepCopy();
+        if (copy.path("meta").isObject()) {
+            copy.set("meta", meta(context, status, rate));
+        }
+        if (copy.path("requestId").isTextual()) {
+            copy.put("requestId", context.requestId());
+        }
+        return copy;
+    }
+
+    private ResponseDefinition build(RequestContext context, int status, JsonNode body, RateLimitSnapshot rate,
+                                     Map<String, String> extraHeaders) {
+        List<HttpHeader> headers = new ArrayList<>();
+        headers.add(new HttpHeader(ApiHeaders.REQUEST_ID, context.requestId()));
+        headers.add(new HttpHeader(ApiHeaders.TIMESTAMP, UtcTimes.format(context.now())));
+        headers.add(new HttpHeader(ApiHeaders.RATE_LIMIT_LIMIT, Integer.toString(rate.limit())));
+        headers.add(new HttpHeader(ApiHeaders.RATE_LIMIT_REMAINING, Integer.toString(rate.remaining())));
+        headers.add(new HttpHeader(ApiHeaders.RATE_LIMIT_RESET, Integer.toString(rate.resetSeconds())));
+        extraHeaders.forEach((name, value) -> headers.add(new HttpHeader(name, value)));
+        ResponseDefinitionBuilder response = new ResponseDefinitionBuilder().withStatus(status);
+        if (body != null) {
+            headers.add(new HttpHeader("Content-Type", mediaType(context, status)));
+            response.withBody(bytes(body));
+        }
+        return response.withHeaders(new HttpHeaders(headers)).build();
+    }
+
+    private static String mediaType(RequestContext context, int status) {
+        List<String> offered = context.operation() == null
+                ? List.of()
+                : context.operation().response(status).map(ContractResponse::mediaTypes).orElse(List.of());
+        return MediaTypeNegotiation.choose(context.accept(), offered);
+    }
+
+    private static byte[] bytes(JsonNode body) {
+        try {
+            return JSON.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
