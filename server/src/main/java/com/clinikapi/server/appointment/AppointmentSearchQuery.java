@@ -1,0 +1,100 @@
+package com.clinikapi.server.appointment;
+
+import com.clinikapi.contract.search.SearchCursor;
+import com.clinikapi.contract.search.SearchFilter;
+import com.clinikapi.contract.search.SearchSort;
+import com.clinikapi.contract.search.SortKeys;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The search SQL: keyset pagination on {@code (sort key, id)}, never OFFSET, so rows inserted or
+ * deleted between pages cannot shift a page. Each filter has an index that starts with
+ * {@code (tenant_id, mode, filter column)} and ends with the sort key and id (V1 migration), so a
+ * page is an index range scan. The count and the page run in one repeatable-read transaction, so
+ * {@code total} and the page agree. Plain SQL that H2 and PostgreSQL both run.
+ */
+@Singleton
+public class AppointmentSearchQuery {
+
+    /** One page of rows (up to the limit asked for) and the number of all matches. */
+    public record Result(List<AppointmentRow> rows, long total) {
+    }
+
+    private final JdbcOperations jdbc;
+
+    public AppointmentSearchQuery(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Transactional(readOnly = true, isolation = TransactionDefinition.Isolation.REPEATABLE_READ)
+    public Result run(Owner owner, SearchFilter filter, SearchSort sort, @Nullable SearchCursor after, int limit) {
+        Where where = where(owner, filter);
+        long total = jdbc.prepareStatement("SELECT COUNT(*) FROM appointment WHERE " + where.sql, statement -> {
+            where.bind(statement);
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+        String key = sort.field() == SearchSort.SortField.START ? "start_key" : "created_key";
+        String direction = sort.ascending() ? "ASC" : "DESC";
+        StringBuilder sql = new StringBuilder("SELECT * FROM appointment WHERE ").append(where.sql);
+        if (after != null) {
+            sql.append(" AND (").append(key).append(", id) ").append(sort.ascending() ? ">" : "<").append(" (?, ?)");
+            where.values.add(after.lastKey());
+            where.values.add(after.lastId());
+        }
+        sql.append(" ORDER BY ").append(key).append(' ').append(direction).append(", id ").append(direction)
+                .append(" LIMIT ?");
+        where.values.add(limit);
+        List<AppointmentRow> rows = jdbc.prepareStatement(sql.toString(), statement -> {
+            where.bind(statement);
+            try (ResultSet rs = statement.executeQuery()) {
+                return jdbc.entityStream(rs, AppointmentRow.class).toList();
+            }
+        });
+        return new Result(rows, total);
+    }
+
+    private static Where where(Owner owner, SearchFilter filter) {
+        Where where = new Where(new StringBuilder("tenant_id = ? AND mode = ?"), new ArrayList<>());
+        where.values.add(owner.tenantId());
+        where.values.add(owner.mode());
+        where.and("patient_id = ?", filter.patientId());
+        where.and("practitioner_id = ?", filter.practitionerId());
+        where.and("status = ?", filter.status() == null ? null : filter.status().wire());
+        if (filter.hasDateRange()) {
+            where.and("start_key >= ?", filter.dateFrom() == null ? null : SortKeys.of(filter.startFromInclusive()));
+            // Without dateTo the bound is the "no start" key, which excludes appointments without a start.
+            where.and("start_key < ?", filter.dateTo() == null ? SearchSort.NO_START_KEY : SortKeys.of(filter.startToExclusive()));
+        }
+        return where;
+    }
+
+    /** A WHERE clause and its parameters, in order. */
+    private record Where(StringBuilder sql, List<Object> values) {
+
+        void and(String condition, @Nullable Object value) {
+            if (value != null) {
+                sql.append(" AND ").append(condition);
+                values.add(value);
+            }
+        }
+
+        void bind(PreparedStatement statement) throws SQLException {
+            for (int i = 0; i < values.size(); i++) {
+                statement.setObject(i + 1, values.get(i));
+            }
+        }
+    }
+}

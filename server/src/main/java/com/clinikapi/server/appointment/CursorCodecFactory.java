@@ -1,0 +1,21 @@
+package com.clinikapi.server.appointment;
+
+import com.clinikapi.contract.search.CursorCodec;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The search cursor signer, keyed by {@code clinikapi.cursor.secret} (env {@code CLINIKAPI_CURSOR_SECRET}).
+ * Every instance of one deployment needs the same secret, so page two can be served by any of them.
+ */
+@Factory
+class CursorCodecFactory {
+
+    @Singleton
+    CursorCodec cursorCodec(@Value("${clinikapi.cursor.secret}") String secret) {
+        return new CursorCodec(secret.getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,66 @@
+package com.clinikapi.server.error;
+
+import com.clinikapi.contract.error.ErrorCode;
+import com.clinikapi.contract.error.SchemaViolations;
+import com.clinikapi.contract.error.ValidationIssue;
+import com.clinikapi.server.validation.RequestBodies;
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import jakarta.inject.Singleton;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * What a request argument that could not be bound becomes: a body is judged by its shape (422 naming
+ * the fields, or 400 {@code MALFORMED_JSON} when it is not JSON at all); a parameter is 400
+ * {@code INVALID_PARAMETER} naming it, worded by the type it should have had.
+ */
+@Singleton
+class BindingFailures {
+
+    private final RequestBodies bodies;
+
+    BindingFailures(RequestBodies bodies) {
+        this.bodies = bodies;
+    }
+
+    HttpResponse<?> unconvertible(HttpRequest<?> request, Argument<?> argument) {
+        if (isBody(request, argument)) {
+            List<ValidationIssue> issues = bodies.shapeIssues(request);
+            return issues.isEmpty()
+                    ? ErrorResponses.of(request, ErrorCode.MALFORMED_JSON, List.of(SchemaViolations.malformedJson()))
+                    : ErrorResponses.of(request, ErrorCode.VALIDATION_ERROR, issues);
+        }
+        return ErrorResponses.of(request, ErrorCode.INVALID_PARAMETER, List.of(parameterIssue(argument)));
+    }
+
+    HttpResponse<?> missing(HttpRequest<?> request, Argument<?> argument) {
+        if (isBody(request, argument)) {
+            return ErrorResponses.of(request, ErrorCode.VALIDATION_ERROR, List.of(SchemaViolations.missingBody()));
+        }
+        return ErrorResponses.of(request, ErrorCode.INVALID_PARAMETER, List.of(SchemaViolations.required(argument.getName())));
+    }
+
+    private boolean isBody(HttpRequest<?> request, Argument<?> argument) {
+        return argument.getAnnotationMetadata().hasAnnotation(Body.class)
+                || bodies.modelOf(request).filter(model -> model.equals(argument.getType())).isPresent();
+    }
+
+    private static ValidationIssue parameterIssue(Argument<?> argument) {
+        Class<?> type = argument.getType();
+        String name = argument.getName();
+        if (type == LocalDate.class) {
+            return SchemaViolations.date(name);
+        }
+        if (type.isEnum()) {
+            return SchemaViolations.oneOfEnum(name);
+        }
+        if (type == Integer.class || type == Long.class || type == int.class || type == long.class) {
+            return SchemaViolations.type(name, "integer");
+        }
+        return SchemaViolations.type(name, "string");
+    }
+}

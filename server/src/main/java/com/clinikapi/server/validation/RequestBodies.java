@@ -1,0 +1,83 @@
+package com.clinikapi.server.validation;
+
+import com.clinikapi.contract.error.ApiException;
+import com.clinikapi.contract.error.ErrorCode;
+import com.clinikapi.contract.error.SchemaViolations;
+import com.clinikapi.contract.error.ValidationIssue;
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.BasicHttpAttributes;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
+import io.micronaut.web.router.RouteMatch;
+import jakarta.inject.Singleton;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The raw JSON of a request body (kept by {@link RawBodyFilter}), next to the model Micronaut bound
+ * it to. PATCH needs it to tell an absent field (keep) from an explicit {@code null} (clear), and
+ * error handling needs it to name the field a failed binding was about.
+ */
+@Singleton
+public class RequestBodies {
+
+    private static final String PARSED = "clinikapi.rawJson";
+
+    private final JsonMapper json;
+
+    public RequestBodies(JsonMapper json) {
+        this.json = json;
+    }
+
+    /** The body as a JSON tree; empty when there is none or it is not JSON. */
+    public Optional<JsonNode> rawJson(HttpRequest<?> request) {
+        Optional<JsonNode> parsed = request.getAttribute(PARSED, JsonNode.class);
+        if (parsed.isPresent()) {
+            return parsed;
+        }
+        Optional<JsonNode> tree = request.getAttribute(RawBodyFilter.ATTRIBUTE, byte[].class).flatMap(this::parse);
+        tree.ifPresent(node -> request.setAttribute(PARSED, node));
+        return tree;
+    }
+
+    /** The raw body, which must be a JSON object of the right shape for {@code model}; else 400/422. */
+    public JsonNode requireShape(HttpRequest<?> request, Class<?> model) {
+        JsonNode body = rawJson(request).orElseThrow(() -> new ApiException(ErrorCode.MALFORMED_JSON,
+                List.of(SchemaViolations.malformedJson())));
+        List<ValidationIssue> issues = BodyShape.check(body, model);
+        if (!issues.isEmpty()) {
+            throw ApiException.validation(issues);
+        }
+        return body;
+    }
+
+    /** Shape issues of the current body for the matched route's model; empty if there is nothing to check. */
+    public List<ValidationIssue> shapeIssues(HttpRequest<?> request) {
+        Optional<Class<?>> model = modelOf(request);
+        Optional<JsonNode> body = rawJson(request);
+        if (model.isEmpty() || body.isEmpty()) {
+            return List.of();
+        }
+        return BodyShape.check(body.get(), model.get());
+    }
+
+    /** The model type the matched route binds its body to, if it has one. */
+    public Optional<Class<?>> modelOf(HttpRequest<?> request) {
+        return BasicHttpAttributes.getRouteMatchInfo(request)
+                .filter(RouteMatch.class::isInstance)
+                .flatMap(match -> ((RouteMatch<?>) match).getRouteInfo().getRequestBodyType())
+                .map(Argument::getType);
+    }
+
+    private Optional<JsonNode> parse(byte[] bytes) {
+        try {
+            return Optional.ofNullable(json.readValue(bytes, JsonNode.class));
+        } catch (IOException | RuntimeException e) {
+            // Not JSON: the caller answers MALFORMED_JSON; the parser's message quotes the input, so it is dropped.
+            return Optional.empty();
+        }
+    }
+}

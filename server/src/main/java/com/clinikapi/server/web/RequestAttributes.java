@@ -1,0 +1,39 @@
+package com.clinikapi.server.web;
+
+import io.micronaut.http.HttpRequest;
+
+import java.time.OffsetDateTime;
+import java.util.Optional;
+
+/**
+ * What the filters learn about a request and later layers read back: its id, the time it is
+ * answered, and (in the auth package) the caller's key. Request attributes, because the generated
+ * controller signatures leave no room for extra parameters.
+ */
+public final class RequestAttributes {
+
+    static final String REQUEST_ID = "clinikapi.requestId";
+    static final String ANSWERED_AT = "clinikapi.answeredAt";
+
+    private RequestAttributes() {
+    }
+
+    /** The request's {@code req_…} id; assigned by {@link RequestIdFilter} before anything else runs. */
+    public static String requestId(HttpRequest<?> request) {
+        return request.getAttribute(REQUEST_ID, String.class).orElse("req_unassigned");
+    }
+
+    /**
+     * The instant the request is answered, fixed on first use so that {@code meta.timestamp} and
+     * the {@code X-Timestamp} header agree.
+     */
+    public static OffsetDateTime answeredAt(HttpRequest<?> request) {
+        Optional<OffsetDateTime> fixed = request.getAttribute(ANSWERED_AT, OffsetDateTime.class);
+        if (fixed.isPresent()) {
+            return fixed.get();
+        }
+        OffsetDateTime now = Clocks.nowUtc();
+        request.setAttribute(ANSWERED_AT, now);
+        return now;
+    }
+}

@@ -1,0 +1,64 @@
+package com.clinikapi.server.web;
+
+import com.clinikapi.contract.ApiHeaders;
+import com.clinikapi.contract.RequestIds;
+import com.clinikapi.server.ratelimit.RateLimitStatus;
+import com.clinikapi.server.ratelimit.RateLimiter;
+import io.micronaut.core.order.Ordered;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ResponseFilter;
+import io.micronaut.http.annotation.ServerFilter;
+
+import java.time.format.DateTimeFormatter;
+
+/**
+ * Runs first and last on every request: gives it a fresh {@code req_…} id (a client-sent
+ * {@code X-Request-Id} is ignored, it could be anything), and stamps every response, errors
+ * included, with {@code X-Request-Id}, {@code X-Timestamp} and the rate-limit headers. Also switches
+ * JSON bodies to {@code application/fhir+json} when the client asked for that.
+ */
+@ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
+public class RequestIdFilter implements Ordered {
+
+    /** Before the key filter, so that even a 401 carries a request id. */
+    public static final int ORDER = HIGHEST_PRECEDENCE + 100;
+
+    private final RateLimiter rateLimiter;
+
+    public RequestIdFilter(RateLimiter rateLimiter) {
+        this.rateLimiter = rateLimiter;
+    }
+
+    @RequestFilter
+    public void assignRequestId(HttpRequest<?> request) {
+        request.setAttribute(RequestAttributes.REQUEST_ID, RequestIds.newId());
+    }
+
+    @ResponseFilter
+    public void stampResponse(HttpRequest<?> request, MutableHttpResponse<?> response) {
+        RateLimitStatus limits = rateLimiter.status(request);
+        response.header(ApiHeaders.REQUEST_ID, RequestAttributes.requestId(request));
+        response.header(ApiHeaders.TIMESTAMP,
+                DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(RequestAttributes.answeredAt(request)));
+        response.header(ApiHeaders.RATE_LIMIT_LIMIT, Integer.toString(limits.limit()));
+        response.header(ApiHeaders.RATE_LIMIT_REMAINING, Integer.toString(limits.remaining()));
+        response.header(ApiHeaders.RATE_LIMIT_RESET, Integer.toString(limits.resetSeconds()));
+        if (response.getBody().isPresent() && isJson(response)) {
+            response.contentType(ResponseMediaTypes.choose(request));
+        }
+    }
+
+    private static boolean isJson(MutableHttpResponse<?> response) {
+        return response.getContentType()
+                .map(type -> type.getExtension().equals(MediaType.EXTENSION_JSON) || type.getName().endsWith("+json"))
+                .orElse(true);
+    }
+
+    @Override
+    public int getOrder() {
+        return ORDER;
+    }
+}
