@@ -1,5 +1,6 @@
 package com.clinikapi.mock;
 
+import com.clinikapi.contract.ApiSpec;
 import com.clinikapi.mock.admin.MockAdminApi;
 import com.clinikapi.mock.admin.WireMockResetListener;
 import com.clinikapi.mock.validation.ConformanceLog;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 
 /**
  * Everything that turns a WireMock server into the ClinikAPI mock, wired in one place: the request
@@ -24,6 +26,7 @@ import java.util.concurrent.CompletionException;
 public final class ClinikMockExtensions implements ExtensionFactory {
 
     private final MockSettings settings;
+    private final Supplier<String> specText;
     private final ConformanceLog conformance = new ConformanceLog();
     private volatile CompletableFuture<MockRuntime> runtime;
 
@@ -33,12 +36,18 @@ public final class ClinikMockExtensions implements ExtensionFactory {
     }
 
     public ClinikMockExtensions(MockSettings settings) {
+        this(settings, ApiSpec::text);
+    }
+
+    /** A mock of another spec than the packaged one: how tests show the mock follows its spec. */
+    ClinikMockExtensions(MockSettings settings, Supplier<String> specText) {
         this.settings = settings;
+        this.specText = specText;
     }
 
     @Override
     public List<Extension> create(WireMockServices services) {
-        runtime = MockRuntime.startInBackground(settings, conformance);
+        runtime = MockRuntime.startInBackground(settings, conformance, specText);
         List<Extension> extensions = new ArrayList<>();
         extensions.add(new ApiRequestFilter(() -> runtime().pipeline()));
         extensions.add(new MockAdminApi(this::runtime));

@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -64,9 +65,11 @@ public final class MockRuntime {
      * overlaps with WireMock starting Jetty; requests wait for it.
      *
      * @param conformance where response violations are recorded
+     * @param specText    the spec's text; {@link ApiSpec#text()} but in tests
      */
-    public static CompletableFuture<MockRuntime> startInBackground(MockSettings settings, ConformanceLog conformance) {
-        CompletableFuture<String> spec = CompletableFuture.supplyAsync(ApiSpec::text);
+    static CompletableFuture<MockRuntime> startInBackground(MockSettings settings, ConformanceLog conformance,
+                                                            Supplier<String> specText) {
+        CompletableFuture<String> spec = CompletableFuture.supplyAsync(specText);
         CompletableFuture<SpecValidator> validator = spec.thenApplyAsync(SpecValidator::forSpec);
         return spec.thenApplyAsync(ApiContract::parse)
                 .thenCombine(validator, (contract, built) ->
