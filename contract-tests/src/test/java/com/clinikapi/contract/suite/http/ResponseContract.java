@@ -1,0 +1,170 @@
+package com.clinikapi.contract.suite.http;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.ValidationReport;
+import com.clinikapi.contract.ApiHeaders;
+import com.clinikapi.contract.error.ErrorCode;
+import com.clinikapi.contract.suite.spec.SpecModel;
+import com.clinikapi.contract.suite.spec.SpecOperation;
+import com.clinikapi.contract.suite.spec.SpecResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Everything the contract says about any response, checked in one place for every exchange:
+ * the status is documented for the operation, the body and headers match the spec (by
+ * swagger-request-validator, the library the mock also validates with), every declared header is
+ * present, the request id agrees between header and body, the error code belongs to the status, the
+ * media type honours {@code Accept}, and no error body echoes a submitted value.
+ */
+public final class ResponseContract {
+
+    private static final ResponseContract INSTANCE = new ResponseContract(SpecModel.get());
+    /** Shorter submitted values are too likely to occur in fixed texts by chance. */
+    private static final int MIN_SENSITIVE_LENGTH = 6;
+
+    private final SpecModel spec;
+    private final OpenApiInteractionValidator validator;
+
+    ResponseContract(SpecModel spec) {
+        this.spec = spec;
+        this.validator = OpenApiInteractionValidator.createForInlineApiSpecification(spec.text()).build();
+    }
+
+    public static ResponseContract get() {
+        return INSTANCE;
+    }
+
+    /** Every way this response breaks the contract; empty when it keeps it. */
+    public List<String> problems(SentRequest request, Optional<SpecOperation> operation, ApiResponse response) {
+        List<String> problems = new ArrayList<>();
+        if (response.status() >= 500 && !request.allowServerError()) {
+            problems.add("server error " + response.status() + ": no request may produce a 5xx");
+        }
+        if (operation.isEmpty()) {
+            return problems;
+        }
+        SpecOperation op = operation.get();
+        Optional<SpecResponse> documented = op.response(response.status());
+        if (documented.isEmpty()) {
+            problems.add("status " + response.status() + " is not documented for " + op.describe()
+                    + " (documented: " + op.documentedStatuses().stream().sorted().toList() + ")");
+        }
+        problems.addAll(schemaProblems(request, response));
+        documented.ifPresent(d -> {
+            problems.addAll(headerProblems(d, response));
+            problems.addAll(mediaTypeProblems(d, request, response));
+        });
+        problems.addAll(bodyProblems(response));
+        if (response.status() >= 400) {
+            problems.addAll(echoProblems(request, response));
+        }
+        return problems;
+    }
+
+    private List<String> schemaProblems(SentRequest request, ApiResponse response) {
+        SimpleResponse.Builder builder = SimpleResponse.Builder.status(response.status());
+        response.headers().map().forEach(builder::withHeader);
+        if (response.hasBody()) {
+            builder.withBody(response.bodyBytes());
+        }
+        ValidationReport report = validator.validateResponse(
+                SpecModel.stripQuery(request.path()), Request.Method.valueOf(request.method()), builder.build());
+        return report.getMessages().stream()
+                .filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
+                .map(ResponseContract::describe)
+                .toList();
+    }
+
+    private static String describe(ValidationReport.Message message) {
+        String pointer = message.getContext()
+                .flatMap(ValidationReport.MessageContext::getPointers)
+                .map(p -> " at " + p.getInstance())
+                .orElse("");
+        String nested = message.getNestedMessages().isEmpty() ? "" : " " + message.getNestedMessages().stream()
+                .map(ValidationReport.Message::getMessage).collect(Collectors.joining("; ", "[", "]"));
+        return "[" + message.getKey() + "]" + pointer + " " + message.getMessage() + nested;
+    }
+
+    private static List<String> headerProblems(SpecResponse documented, ApiResponse response) {
+        List<String> problems = new ArrayList<>();
+        for (String header : documented.headers()) {
+            if (response.header(header).isEmpty()) {
+                problems.add("header " + header + " is declared for " + documented.status() + " but missing");
+            }
+        }
+        return problems;
+    }
+
+    private static List<String> mediaTypeProblems(SpecResponse documented, SentRequest request, ApiResponse response) {
+        if (!response.hasBody() || request.accept() == null) {
+            return List.of();
+        }
+        List<String> accepted = Arrays.stream(request.accept().split(","))
+                .map(t -> t.split(";")[0].trim().toLowerCase()).toList();
+        boolean servable = accepted.stream().anyMatch(documented.mediaTypes()::contains);
+        boolean honoured = accepted.contains(response.mediaType()) || accepted.contains("*/*");
+        if (servable && !honoured) {
+            return List.of("Content-Type " + response.mediaType() + " ignores Accept " + request.accept()
+                    + " although the spec documents it for " + documented.status());
+        }
+        return List.of();
+    }
+
+    private static List<String> bodyProblems(ApiResponse response) {
+        if (!response.hasBody()) {
+            return List.of();
+        }
+        JsonNode body = response.json();
+        if (body.isMissingNode()) {
+            return List.of("body is not JSON");
+        }
+        List<String> problems = new ArrayList<>();
+        Optional<String> headerId = response.header(ApiHeaders.REQUEST_ID);
+        JsonNode bodyId = body.has("meta") ? body.path("meta").path("requestId") : body.path("requestId");
+        if (!bodyId.isMissingNode() && headerId.isPresent() && !headerId.get().equals(bodyId.asText())) {
+            problems.add(ApiHeaders.REQUEST_ID + " header differs from the body's requestId");
+        }
+        JsonNode metaStatus = body.path("meta").path("status");
+        if (metaStatus.isInt() && metaStatus.asInt() != response.status()) {
+            problems.add("meta.status " + metaStatus.asInt() + " differs from the HTTP status");
+        }
+        if (response.status() >= 400 && body.has("code")) {
+            Set<String> codes = Arrays.stream(ErrorCode.values())
+                    .filter(c -> c.httpStatus() == response.status())
+                    .map(Enum::name)
+                    .collect(Collectors.toSet());
+            if (!codes.contains(response.errorCode())) {
+                problems.add("error code " + response.errorCode() + " does not travel with " + response.status()
+                        + " (codes for it: " + codes + ")");
+            }
+        }
+        return problems;
+    }
+
+    /** Submitted values (patient data, maybe) must never come back in an error body. */
+    private List<String> echoProblems(SentRequest request, ApiResponse response) {
+        String body = response.bodyText();
+        List<String> problems = new ArrayList<>();
+        for (String value : request.submittedValues()) {
+            if (value.length() >= MIN_SENSITIVE_LENGTH && !spec.text().contains(value) && body.contains(value)) {
+                problems.add("error body echoes a submitted value (" + value.length() + " characters)");
+            }
+        }
+        return problems;
+    }
+
+    /** For reports: the documented statuses of the operation hit, by status. */
+    public Map<Integer, SpecResponse> documented(SpecOperation operation) {
+        return operation.responses();
+    }
+}
