@@ -117,6 +117,36 @@ class AppointmentsApiTest {
             }
 
             @Test
+            void listsShapeProblemsInSchemaOrderBeforeValueProblems() {
+                Reply reply = api.create("""
+                        {"patientId": 7, "priority": 10, "description": "%s", "start": "soon",
+                         "requestedPeriod": [{"start": "2026-12-02T08:00:00Z", "end": null}]}""".formatted("x".repeat(2001)));
+
+                assertThat(reply.status()).isEqualTo(422);
+                assertThat(reply.diagnostics()).containsExactly(
+                        "status: is required",
+                        "patientId: must be of type string",
+                        "start: must be an ISO 8601 date-time with offset",
+                        "requestedPeriod[0].end: must not be null",
+                        "description: must be at most 2000 characters",
+                        "priority: must be between 0 and 9");
+            }
+
+            @Test
+            void reportsOneProblemPerFieldForAValueOfTheWrongType() {
+                Reply reply = api.create("{\"status\": 5, \"patientId\": \"pat_1\", \"start\": 20261201}");
+
+                assertThat(reply.diagnostics()).containsExactly(
+                        "status: must be one of the documented values", "start: must be an ISO 8601 date-time with offset");
+            }
+
+            @Test
+            void wordsAnIntegerTooLargeToReadAsItsRange() {
+                assertIssue(api.create("{\"status\": \"proposed\", \"patientId\": \"pat_1\", \"priority\": 99999999999999999999}"),
+                        "priority: must be between 0 and 9", "value");
+            }
+
+            @Test
             void rejectsAnUnknownStatus() {
                 assertIssue(api.create("{\"status\": \"tentative\", \"patientId\": \"pat_1\"}"),
                         "status: must be one of the documented values", "value");
@@ -389,6 +419,14 @@ class AppointmentsApiTest {
         }
 
         @Test
+        void keepsTheVersionWhenThePatchChangesNothing() {
+            Reply reply = api.update(id, "{\"priority\": 2, \"notAField\": true}");
+
+            assertThat(reply.status()).isEqualTo(200);
+            assertThat(reply.data().path("version").asLong()).isEqualTo(1);
+        }
+
+        @Test
         void clearsAFieldSentAsNull() {
             Reply reply = api.update(id, "{\"description\": null, \"priority\": null}");
 
@@ -630,6 +668,21 @@ class AppointmentsApiTest {
             assertThat(api.search("dateFrom=2026-02-30").diagnostics()).containsExactly("dateFrom: must be a date (YYYY-MM-DD)");
             assertThat(api.search("sort=priority").diagnostics()).containsExactly("sort: must be one of the documented values");
             assertThat(api.search("status=late").diagnostics()).containsExactly("status: must be one of the documented values");
+        }
+
+        @Test
+        void reportsAParameterThatCannotBeReadBeforeValueProblems() {
+            Reply reply = api.search("count=500&dateTo=someday&status=late&patientId=a%20b");
+
+            assertThat(reply.diagnostics()).containsExactly("status: must be one of the documented values");
+        }
+
+        @Test
+        void reportsEveryValueProblemSortedByParameter() {
+            Reply reply = api.search("count=500&patientId=a%20b");
+
+            assertThat(reply.diagnostics()).containsExactly(
+                    "count: must be between 1 and 100", "patientId: must match ^[A-Za-z0-9._-]{1,128}$");
         }
 
         @Test

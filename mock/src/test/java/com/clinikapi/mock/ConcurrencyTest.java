@@ -56,7 +56,9 @@ class ConcurrencyTest {
         ApiClient api = new ApiClient(mock.baseUrl(), ClinikMockExtension.newApiKey());
         String id = api.createdId(Bodies.booked());
 
-        List<Reply> replies = inParallel(100, () -> api.update(id, "{\"priority\": 1}"));
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+
+        List<Reply> replies = inParallel(100, () -> api.update(id, "{\"comment\": \"note " + next.incrementAndGet() + "\"}"));
 
         assertThat(replies).allMatch(reply -> reply.status() == 200);
         assertThat(new HashSet<>(replies.stream().map(r -> r.data().path("version").asLong()).toList())).hasSize(100);

@@ -130,6 +130,7 @@ class WireFormatTest {
         }
     }
 
+    /** Requests no operation matches are answered as the service answers them. */
     @Nested
     class UnknownRoutes {
 
@@ -139,14 +140,22 @@ class WireFormatTest {
 
             assertThat(reply.status()).isEqualTo(404);
             assertThat(reply.code()).isEqualTo("NOT_FOUND");
+            assertThat(reply.json().path("error").asText()).isEqualTo("No such endpoint");
         }
 
         @Test
-        void answersAMethodTheSpecDoesNotDefineWith404() {
+        void answersAMethodTheSpecDoesNotDefineWith405AndTheAllowedMethods() {
             Reply reply = api.send(api.request("/v1/appointments/appt_x").PUT(ApiClient.body(Bodies.booked())));
 
-            assertThat(reply.status()).isEqualTo(404);
-            assertThat(reply.code()).isEqualTo("NOT_FOUND");
+            assertThat(reply.status()).isEqualTo(405);
+            assertThat(reply.code()).isEqualTo("METHOD_NOT_ALLOWED");
+            assertThat(reply.header("Allow")).contains("GET", "PATCH", "DELETE");
+        }
+
+        @Test
+        void checksTheKeyFirstUnderV1() {
+            assertThat(api.withKey(null).send(api.withKey(null).request("/v1/rooms").GET()).code()).isEqualTo("UNAUTHORIZED");
+            assertThat(api.withKey(null).send(api.withKey(null).request("/v2/rooms").GET()).code()).isEqualTo("NOT_FOUND");
         }
     }
 }

@@ -93,13 +93,19 @@ public final class AppointmentOperations {
                 .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND));
     }
 
-    /** Merge semantics; the rules judge the merged appointment, and a refusal changes nothing. */
+    /**
+     * Merge semantics; the rules judge the merged appointment, and a refusal changes nothing. A
+     * patch that changes nothing keeps the version, as the service does.
+     */
     ApiResult update(ApiCall call) {
         Set<String> patched = documents.patchedFields(call.body());
         StoredAppointment updated = store.update(call.apiKey(), call.pathParameter(ID), current -> {
             ObjectNode merged = documents.merge(current.document(), call.body(), patched);
             AppointmentSchedule schedule = AppointmentRules.checkUpdate(documents.schedule(merged), patched);
             documents.applySchedule(merged, schedule);
+            if (merged.equals(current.document())) {
+                return current;
+            }
             merged.put(AppointmentDocuments.VERSION, current.document().path(AppointmentDocuments.VERSION).asLong() + 1);
             merged.put(AppointmentDocuments.UPDATED_AT, UtcTimes.format(call.now()));
             return documents.toStored(merged);

@@ -3,7 +3,6 @@ package com.clinikapi.mock.auth;
 import com.clinikapi.contract.auth.ApiKeyFormat;
 import com.clinikapi.contract.error.ApiException;
 import com.clinikapi.contract.error.ErrorCode;
-import com.clinikapi.mock.spec.ContractOperation;
 
 /**
  * Simulates the service's key check: a missing key is {@code UNAUTHORIZED}, a malformed one
@@ -14,9 +13,10 @@ public final class ApiKeyCheck {
 
     /**
      * @param apiKey the {@code x-api-key} header, or null
+     * @param isRead whether the request only reads (GET), which a read-only key may do
      * @throws ApiException with the code the service would answer
      */
-    public void check(String apiKey, ContractOperation operation) {
+    public void check(String apiKey, boolean isRead) {
         if (apiKey == null || apiKey.isEmpty()) {
             throw new ApiException(ErrorCode.UNAUTHORIZED);
         }
@@ -28,7 +28,7 @@ public final class ApiKeyCheck {
             case ReservedKeys.REVOKED -> throw new ApiException(ErrorCode.KEY_REVOKED);
             case ReservedKeys.EXPIRED -> throw new ApiException(ErrorCode.KEY_EXPIRED);
             case ReservedKeys.READ_ONLY -> {
-                if (!operation.isRead()) {
+                if (!isRead) {
                     throw new ApiException(ErrorCode.INSUFFICIENT_SCOPE);
                 }
             }

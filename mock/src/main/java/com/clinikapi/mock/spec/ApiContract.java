@@ -64,7 +64,7 @@ public final class ApiContract {
         }
         List<ContractOperation> operations = new ArrayList<>();
         api.getPaths().forEach((template, item) -> item.readOperationsMap().forEach((method, operation) ->
-                operations.add(toOperation(api, template, method, operation))));
+                operations.add(toOperation(api, template, item, method, operation))));
         return new ApiContract(api, operations);
     }
 
@@ -95,7 +95,8 @@ public final class ApiContract {
         return openApi;
     }
 
-    private static ContractOperation toOperation(OpenAPI api, String template, PathItem.HttpMethod method, Operation op) {
+    private static ContractOperation toOperation(OpenAPI api, String template, PathItem item, PathItem.HttpMethod method,
+                                                 Operation op) {
         if (op.getOperationId() == null) {
             throw new IllegalStateException(method + " " + template + " has no operationId");
         }
@@ -118,11 +119,33 @@ public final class ApiContract {
                 method.name(),
                 template,
                 PathTemplates.parameterNames(template),
+                parameterNames(item, op),
                 requiresApiKey(api, op),
                 requestContent.keySet().stream().map(type -> type.toLowerCase(Locale.ROOT)).collect(java.util.stream.Collectors.toSet()),
                 op.getRequestBody() != null && Boolean.TRUE.equals(op.getRequestBody().getRequired()),
                 requestSchema,
                 responses);
+    }
+
+    private static List<String> parameterNames(PathItem item, Operation op) {
+        List<String> names = new ArrayList<>();
+        if (item.getParameters() != null) {
+            item.getParameters().forEach(parameter -> names.add(parameter.getName()));
+        }
+        if (op.getParameters() != null) {
+            op.getParameters().stream().map(parameter -> parameter.getName())
+                    .filter(name -> !names.contains(name)).forEach(names::add);
+        }
+        return names;
+    }
+
+    /** The methods the spec defines for this path, if it defines the path at all. */
+    public List<String> methodsOf(String path) {
+        return operations.stream()
+                .filter(compiled -> compiled.pattern().matcher(path).matches())
+                .map(compiled -> compiled.operation().method())
+                .distinct()
+                .toList();
     }
 
     private static boolean requiresApiKey(OpenAPI api, Operation op) {

@@ -13,14 +13,16 @@ import java.util.regex.Pattern;
 
 /**
  * One operation of the spec, as the mock needs it: how to recognise a request for it, whether it
- * needs an API key, which body media types it accepts, and which responses it documents. The mock
- * never answers an operation with a status that is not in {@link #responses()}.
+ * needs an API key, which parameters (in the spec's order) and body media types it accepts, and
+ * which responses it documents. The mock never answers an operation with a status that is not in
+ * {@link #responses()}.
  */
 public record ContractOperation(
         String operationId,
         String method,
         String pathTemplate,
         List<String> pathParameterNames,
+        List<String> parameterNames,
         boolean requiresApiKey,
         Set<String> requestMediaTypes,
         boolean requestBodyRequired,
@@ -29,6 +31,7 @@ public record ContractOperation(
 
     public ContractOperation {
         pathParameterNames = List.copyOf(pathParameterNames);
+        parameterNames = List.copyOf(parameterNames);
         requestMediaTypes = Set.copyOf(requestMediaTypes);
         responses = new TreeMap<>(responses);
     }

@@ -47,7 +47,7 @@ public final class RequestValidation {
         if (!report.hasErrors()) {
             return;
         }
-        ViolationMapper.Findings findings = mapper.map(report, operation.requestSchema(),
+        ViolationMapper.Findings findings = mapper.map(report, operation,
                 body == null ? MissingNode.getInstance() : body);
         if (!findings.parameterIssues().isEmpty()) {
             throw new ApiException(ErrorCode.INVALID_PARAMETER, findings.parameterIssues());

@@ -25,6 +25,7 @@ import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -74,10 +75,32 @@ public final class ApiPipeline {
         String apiKey = request.getHeader(ApiHeaders.API_KEY);
         ResponseDefinition answer = match
                 .map(m -> answer(context, m, request, apiKey))
-                .orElseGet(() -> responses.error(context, rateLimits.unmetered(), new ApiException(ErrorCode.NOT_FOUND),
-                        Scenario.DEFAULT_RETRY_AFTER_SECONDS));
+                .orElseGet(() -> answerUnrouted(context, method, QueryStrings.path(url), apiKey));
         log.served(context, method, apiKey, outcome(answer), System.nanoTime() - started);
         return answer;
+    }
+
+    /**
+     * A method or path the spec does not define. Under {@code /v1/} the key is checked first, as
+     * the service's key filter does; then a known path is 405 (with {@code Allow}), anything else 404.
+     */
+    private ResponseDefinition answerUnrouted(RequestContext context, String method, String path, String apiKey) {
+        RateLimitSnapshot rate = rateLimits.unmetered();
+        try {
+            if (path.startsWith(RouteError.KEYED_PREFIX)) {
+                keyCheck.check(apiKey, "GET".equals(method) || "HEAD".equals(method));
+                rate = rateLimits.consume(apiKey);
+                if (keyCheck.isAlwaysRateLimited(apiKey)) {
+                    throw new ApiException(ErrorCode.RATE_LIMITED);
+                }
+            }
+        } catch (ApiException e) {
+            return responses.error(context, rate, e, Scenario.DEFAULT_RETRY_AFTER_SECONDS);
+        }
+        List<String> allowed = contract.methodsOf(path);
+        return allowed.isEmpty()
+                ? responses.routeError(context, rate, RouteError.NO_SUCH_ENDPOINT, List.of())
+                : responses.routeError(context, rate, RouteError.METHOD_NOT_ALLOWED, allowed);
     }
 
     private ResponseDefinition answer(RequestContext context, OperationMatch match, Request request, String apiKey) {
@@ -86,7 +109,7 @@ public final class ApiPipeline {
         Scenario scenario = Scenario.NONE;
         try {
             if (operation.requiresApiKey()) {
-                keyCheck.check(apiKey, operation);
+                keyCheck.check(apiKey, operation.isRead());
                 rate = rateLimits.consume(apiKey);
                 if (keyCheck.isAlwaysRateLimited(apiKey)) {
                     throw new ApiException(ErrorCode.RATE_LIMITED);

@@ -66,6 +66,20 @@ public final class ApiResponses {
         return build(context, status, body, rate, Map.of());
     }
 
+    /**
+     * An answer for a request no operation matches, as the service gives it: not part of the
+     * contract's vocabulary, since no operation documents it.
+     */
+    ResponseDefinition routeError(RequestContext context, RateLimitSnapshot rate, RouteError error, List<String> allowed) {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("error", error.summary());
+        body.put("code", error.code());
+        body.put("requestId", context.requestId());
+        body.putArray("issues");
+        Map<String, String> headers = allowed.isEmpty() ? Map.of() : Map.of("Allow", String.join(", ", allowed));
+        return build(context, error.status(), body, rate, headers);
+    }
+
     private ObjectNode meta(RequestContext context, int status, RateLimitSnapshot rate) {
         ObjectNode meta = JSON.createObjectNode();
         meta.put("requestId", context.requestId());
