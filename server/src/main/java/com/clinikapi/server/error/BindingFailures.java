@@ -3,11 +3,13 @@ package com.clinikapi.server.error;
 import com.clinikapi.contract.error.ErrorCode;
 import com.clinikapi.contract.error.SchemaViolations;
 import com.clinikapi.contract.error.ValidationIssue;
+import com.clinikapi.server.validation.Bounds;
 import com.clinikapi.server.validation.RequestBodies;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
+import io.micronaut.json.tree.JsonNode;
 import jakarta.inject.Singleton;
 
 import java.time.LocalDate;
@@ -29,7 +31,8 @@ class BindingFailures {
 
     HttpResponse<?> unconvertible(HttpRequest<?> request, Argument<?> argument) {
         if (isBody(request, argument)) {
-            List<ValidationIssue> issues = bodies.shapeIssues(request);
+            boolean isObject = bodies.rawJson(request).filter(JsonNode::isObject).isPresent();
+            List<ValidationIssue> issues = isObject ? bodies.shapeIssues(request) : List.of();
             return issues.isEmpty()
                     ? ErrorResponses.of(request, ErrorCode.MALFORMED_JSON, List.of(SchemaViolations.malformedJson()))
                     : ErrorResponses.of(request, ErrorCode.VALIDATION_ERROR, issues);
@@ -37,9 +40,11 @@ class BindingFailures {
         return ErrorResponses.of(request, ErrorCode.INVALID_PARAMETER, List.of(parameterIssue(argument)));
     }
 
+    /** A required argument with no value; for the body that is an empty body (or a JSON {@code null}). */
     HttpResponse<?> missing(HttpRequest<?> request, Argument<?> argument) {
         if (isBody(request, argument)) {
-            return ErrorResponses.of(request, ErrorCode.VALIDATION_ERROR, List.of(SchemaViolations.missingBody()));
+            ValidationIssue issue = bodies.hasContent(request) ? SchemaViolations.malformedJson() : SchemaViolations.missingBody();
+            return ErrorResponses.of(request, ErrorCode.MALFORMED_JSON, List.of(issue));
         }
         return ErrorResponses.of(request, ErrorCode.INVALID_PARAMETER, List.of(SchemaViolations.required(argument.getName())));
     }
@@ -59,7 +64,9 @@ class BindingFailures {
             return SchemaViolations.oneOfEnum(name);
         }
         if (type == Integer.class || type == Long.class || type == int.class || type == long.class) {
-            return SchemaViolations.type(name, "integer");
+            // Worded as the documented range when there is one, like an out-of-range number.
+            Bounds bounds = Bounds.of(argument.getAnnotationMetadata());
+            return bounds.known() ? bounds.issue(name) : SchemaViolations.type(name, "integer");
         }
         return SchemaViolations.type(name, "string");
     }

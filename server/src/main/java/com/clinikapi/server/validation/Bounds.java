@@ -13,9 +13,9 @@ import java.util.OptionalLong;
  * The {@code minimum}/{@code maximum} of a numeric field, as generated into {@code @Min}/{@code @Max},
  * worded as the spec's examples do: {@code priority: must be between 0 and 9}.
  */
-record Bounds(@Nullable Long min, @Nullable Long max) {
+public record Bounds(@Nullable Long min, @Nullable Long max) {
 
-    static Bounds of(AnnotationMetadata metadata) {
+    public static Bounds of(AnnotationMetadata metadata) {
         return new Bounds(boxed(metadata.longValue(Min.class, "value")), boxed(metadata.longValue(Max.class, "value")));
     }
 
@@ -23,11 +23,11 @@ record Bounds(@Nullable Long min, @Nullable Long max) {
         return new Bounds(min == null ? null : min.value(), max == null ? null : max.value());
     }
 
-    boolean known() {
+    public boolean known() {
         return min != null || max != null;
     }
 
-    ValidationIssue issue(String field) {
+    public ValidationIssue issue(String field) {
         if (min != null && max != null) {
             return SchemaViolations.between(field, min, max);
         }

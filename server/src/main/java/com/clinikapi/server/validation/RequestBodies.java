@@ -43,10 +43,12 @@ public class RequestBodies {
         return tree;
     }
 
-    /** The raw body, which must be a JSON object of the right shape for {@code model}; else 400/422. */
+    /**
+     * The raw body, which must be a JSON object (else 400 {@code MALFORMED_JSON}, as for any body
+     * that is not one) of the right shape for {@code model} (else 422 {@code VALIDATION_ERROR}).
+     */
     public JsonNode requireShape(HttpRequest<?> request, Class<?> model) {
-        JsonNode body = rawJson(request).orElseThrow(() -> new ApiException(ErrorCode.MALFORMED_JSON,
-                List.of(SchemaViolations.malformedJson())));
+        JsonNode body = rawJson(request).filter(JsonNode::isObject).orElseThrow(RequestBodies::malformed);
         List<ValidationIssue> issues = BodyShape.check(body, model);
         if (!issues.isEmpty()) {
             throw ApiException.validation(issues);
@@ -62,6 +64,22 @@ public class RequestBodies {
             return List.of();
         }
         return BodyShape.check(body.get(), model.get());
+    }
+
+    /** Whether the request carried a body with anything but whitespace in it. */
+    public boolean hasContent(HttpRequest<?> request) {
+        byte[] bytes = request.getAttribute(RawBodyFilter.ATTRIBUTE, byte[].class).orElse(new byte[0]);
+        for (byte b : bytes) {
+            if (!Character.isWhitespace(b)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A body that is not a JSON object: 400, whatever the content. */
+    public static ApiException malformed() {
+        return new ApiException(ErrorCode.MALFORMED_JSON, List.of(SchemaViolations.malformedJson()));
     }
 
     /** The model type the matched route binds its body to, if it has one. */

@@ -1,0 +1,428 @@
+package com.clinikapi.server.appointment;
+
+import com.clinikapi.server.support.ApiResponse;
+import com.clinikapi.server.support.ApiTest;
+import com.clinikapi.server.support.Bodies;
+import com.clinikapi.server.support.Database;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code POST /v1/appointments}. */
+abstract class CreateAppointmentTest extends ApiTest {
+
+    CreateAppointmentTest(Database database) {
+        super(database);
+    }
+
+    static class OnH2 extends CreateAppointmentTest {
+        OnH2() {
+            super(Database.H2);
+        }
+    }
+
+    static class OnPostgres extends CreateAppointmentTest {
+        OnPostgres() {
+            super(Database.POSTGRES);
+        }
+    }
+
+    private ApiResponse post(String body) {
+        return api.post("/v1/appointments", body).send();
+    }
+
+    @Nested
+    class WhenTheAppointmentIsValid {
+
+        @Test
+        void answers201WithTheStoredAppointmentAndItsLocation() {
+            // given
+            String patient = uniquePatient();
+
+            // when
+            ApiResponse response = post(Bodies.booked(patient));
+
+            // then
+            assertThat(response.status()).isEqualTo(201);
+            String id = response.text("data.id");
+            assertThat(id).matches("^appt_[A-Za-z0-9_-]+$");
+            assertThat(response.header("Location")).hasValue("/v1/appointments/" + id);
+            assertThat(response.text("data.status")).isEqualTo("booked");
+            assertThat(response.text("data.patientId")).isEqualTo(patient);
+            assertThat(response.number("data.version")).isEqualTo(1);
+            assertThat(response.text("data.created")).isEqualTo(response.text("data.updatedAt"));
+
+            ApiResponse read = api.get("/v1/appointments/" + id).send();
+            assertThat(read.at("data")).isEqualTo(response.at("data"));
+        }
+
+        @Test
+        void derivesEndFromStartAndMinutesDuration() {
+            // when
+            ApiResponse response = post(Bodies.booked(uniquePatient(), "2026-12-01T09:00:00Z"));
+
+            // then
+            assertThat(response.text("data.end")).isEqualTo("2026-12-01T09:30:00Z");
+            assertThat(response.number("data.minutesDuration")).isEqualTo(30);
+        }
+
+        @Test
+        void answersTimesInUtcTruncatedToMicroseconds() {
+            // when
+            ApiResponse response = post("""
+                    {"status":"booked","patientId":"%s","start":"2026-12-01T10:00:00.1234567+01:00",
+                     "end":"2026-12-01T10:30:00+01:00"}""".formatted(uniquePatient()));
+
+            // then
+            assertThat(response.text("data.start")).isEqualTo("2026-12-01T09:00:00.123456Z");
+            assertThat(response.text("data.end")).isEqualTo("2026-12-01T09:30:00Z");
+        }
+
+        @Test
+        void defaultsCreatedToNowAndKeepsACreatedTheClientSent() {
+            // given
+            OffsetDateTime before = OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS);
+
+            // when
+            ApiResponse defaulted = post(Bodies.proposed(uniquePatient()));
+            ApiResponse given = post("""
+                    {"status":"proposed","patientId":"%s","created":"2026-11-20T14:03:11Z"}""".formatted(uniquePatient()));
+
+            // then
+            assertThat(OffsetDateTime.parse(defaulted.text("data.created"))).isAfterOrEqualTo(before);
+            assertThat(given.text("data.created")).isEqualTo("2026-11-20T14:03:11Z");
+        }
+
+        @Test
+        void storesEveryFieldOfTheSchema() {
+            // when
+            ApiResponse response = post("""
+                    {"status":"booked","patientId":"pat_1","practitionerId":"prac_2","basedOnId":"sr_3",
+                     "start":"2026-12-01T09:00:00Z","end":"2026-12-01T09:45:00Z","minutesDuration":45,
+                     "priority":3,"appointmentType":"followup","serviceType":"General practice",
+                     "serviceCategory":"Primary care","specialty":"Cardiology","reasonCode":"Review",
+                     "description":"Follow-up","comment":"Bring results","patientInstruction":"Fast 8 hours",
+                     "requestedPeriod":[{"start":"2026-12-02T08:00:00Z","end":"2026-12-02T12:00:00+01:00"}]}""");
+
+            // then
+            assertThat(response.status()).isEqualTo(201);
+            ApiResponse read = api.get("/v1/appointments/" + response.text("data.id")).send();
+            assertThat(read.text("data.basedOnId")).isEqualTo("sr_3");
+            assertThat(read.number("data.priority")).isEqualTo(3);
+            assertThat(read.text("data.serviceCategory")).isEqualTo("Primary care");
+            assertThat(read.text("data.specialty")).isEqualTo("Cardiology");
+            assertThat(read.text("data.patientInstruction")).isEqualTo("Fast 8 hours");
+            assertThat(read.text("data.requestedPeriod[0].start")).isEqualTo("2026-12-02T08:00:00Z");
+            assertThat(read.text("data.requestedPeriod[0].end")).isEqualTo("2026-12-02T11:00:00Z");
+            assertThat(read.has("data.cancelationReason")).as("absent fields are omitted").isFalse();
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"pending", "booked", "arrived", "fulfilled", "noshow", "checked-in"})
+        void acceptsEveryStatusThatNeedsTimes(String status) {
+            // when
+            ApiResponse response = post("""
+                    {"status":"%s","patientId":"pat_1","start":"2026-12-01T09:00:00Z","minutesDuration":15}"""
+                    .formatted(status));
+
+            // then
+            assertThat(response.status()).as(response.body()).isEqualTo(201);
+            assertThat(response.text("data.status")).isEqualTo(status);
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"proposed", "waitlist"})
+        void acceptsStatusesThatMayLackTimesWithoutTimes(String status) {
+            // when
+            ApiResponse response = post("""
+                    {"status":"%s","patientId":"pat_1"}""".formatted(status));
+
+            // then
+            assertThat(response.status()).isEqualTo(201);
+            assertThat(response.has("data.start")).isFalse();
+        }
+
+        @Test
+        void acceptsACancelledAppointmentWithItsReason() {
+            // when
+            ApiResponse response = post("""
+                    {"status":"cancelled","patientId":"pat_1","cancelationReason":"Patient called"}""");
+
+            // then
+            assertThat(response.status()).isEqualTo(201);
+            assertThat(response.text("data.cancelationReason")).isEqualTo("Patient called");
+        }
+
+        @Test
+        void ignoresUnknownFields() {
+            // when
+            ApiResponse response = post("""
+                    {"status":"proposed","patientId":"pat_1","colour":"blue","nested":{"a":[1,2]}}""");
+
+            // then
+            assertThat(response.status()).isEqualTo(201);
+            assertThat(response.has("data.colour")).isFalse();
+        }
+
+        @Test
+        void acceptsAFhirJsonBody() {
+            // when
+            ApiResponse response = api.post("/v1/appointments", Bodies.proposed(uniquePatient()))
+                    .contentType("application/fhir+json").send();
+
+            // then
+            assertThat(response.status()).isEqualTo(201);
+        }
+    }
+
+    @Nested
+    class WhenTheBodyBreaksTheSchema {
+
+        @Test
+        void namesEveryMissingRequiredField() {
+            // when
+            ApiResponse response = post("""
+                    {"practitionerId":"prac_1"}""");
+
+            // then
+            assertThat(response.status()).isEqualTo(422);
+            assertThat(response.text("code")).isEqualTo("VALIDATION_ERROR");
+            assertThat(response.diagnostics()).containsExactlyInAnyOrder("status: is required", "patientId: is required");
+            assertThat(response.text("issues[0].code")).isEqualTo("required");
+            assertThat(response.text("issues[0].severity")).isEqualTo("error");
+        }
+
+        @Test
+        void rejectsAnUnknownStatus() {
+            // when
+            ApiResponse response = post("""
+                    {"status":"confirmed","patientId":"pat_1"}""");
+
+            // then
+            assertThat(response.status()).isEqualTo(422);
+            assertThat(response.diagnostics()).containsExactly("status: must be one of the documented values");
+        }
+
+        @Test
+        void rejectsADateTimeWithoutOffsetOrInAnotherFormat() {
+            // when
+            ApiResponse response = post("""
+                    {"status":"booked","patientId":"pat_1","start":"2026-12-01T09:00:00","end":"01/12/2026"}""");
+
+            // then
+            assertThat(response.status()).isEqualTo(422);
+            assertThat(response.diagnostics()).containsExactly(
+                    "start: must be an ISO 8601 date-time with offset", "end: must be an ISO 8601 date-time with offset");
+        }
+
+        @Test
+        void rejectsWrongJsonTypesEvenWhereBindingWouldCoerceThem() {
+            // when
+            ApiResponse response = post("""
+                    {"status":"proposed","patientId":123,"priority":"5","minutesDuration":1.5,"comment":true}""");
+
+            // then
+            assertThat(response.status()).isEqualTo(422);
+            assertThat(response.diagnostics()).containsExactlyInAnyOrder(
+                    "patientId: must be of type string", "priority: must be of type integer",
+                    "minutesDuration: must be of type integer", "comment: must be of type string");
+            assertThat(response.text("issues[0].code")).isEqualTo("structure");
+        }
+
+        @Test
+        void rejectsNumbersOutsideTheirRange() {
+            // when
+            ApiResponse response = post("""
+                    {"status":"booked","patientId":"pat_1","start":"2026-12-01T09:00:00Z","minutesDuration":1441,
+                     "priority":10}""");
+
+            // then
+            assertThat(response.status()).isEqualTo(422);
+            assertThat(response.diagnostics()).containsExactly(
+                    "minutesDuration: must be between 1 and 1440", "priority: must be between 0 and 9");
+        }
+
+        @Test
+        void rejectsANumberTooLargeToBindAsItsDocumentedRange() {
+            // when
+            ApiResponse response = post("""
+                    {"status":"proposed","patientId":"pat_1","priority":99999999999999999999}""");
+
+            // then
+            assertThat(response.status()).isEqualTo(422);
+            assertThat(response.diagnostics()).containsExactly("priority: must be between 0 and 9");
+        }
+
+        @Test
+        void rejectsTextsLongerThanTheirMaximum() {
+            // when
+            ApiResponse response = post("""
+                    {"status":"proposed","patientId":"pat_1","appointmentType":"%s","description":"%s"}"""
+                    .formatted("a".repeat(101), "d".repeat(2001)));
+
+            // then
+            assertThat(response.status()).isEqualTo(422);
+            assertThat(response.diagnostics()).containsExactly(
+                    "appointmentType: must be at most 100 characters", "description: must be at most 2000 characters");
+        }
+
+        @Test
+        void rejectsReferenceIdsOutsideTheirPattern() {
+            // when
+            ApiResponse response = post("""
+                    {"status":"proposed","patientId":"pat 1/2","practitionerId":""}""");
+
+            // then
+            assertThat(response.status()).isEqualTo(422);
+            assertThat(response.diagnostics()).contains("patientId: must match ^[A-Za-z0-9._-]{1,128}$",
+                    "practitionerId: must be at least 1 characters");
+        }
+
+        @Test
+        void namesTheNestedFieldOfARequestedPeriod() {
+            // when
+            ApiResponse response = post("""
+                    {"status":"proposed","patientId":"pat_1","requestedPeriod":[
+                      {"start":"2026-12-02T08:00:00Z","end":"2026-12-02T09:00:00Z"},
+                      {"end":"2026-12-02T09:00:00Z"},
+                      {"start":"tomorrow","end":"2026-12-02T09:00:00Z"}]}""");
+
+            // then
+            assertThat(response.status()).isEqualTo(422);
+            assertThat(response.diagnostics()).containsExactly(
+                    "requestedPeriod[1].start: is required",
+                    "requestedPeriod[2].start: must be an ISO 8601 date-time with offset");
+        }
+
+        @Test
+        void rejectsMoreRequestedPeriodsThanAllowed() {
+            // given
+            String window = "{\"start\":\"2026-12-02T08:00:00Z\",\"end\":\"2026-12-02T09:00:00Z\"}";
+            String windows = String.join(",", java.util.Collections.nCopies(21, window));
+
+            // when
+            ApiResponse response = post("""
+                    {"status":"proposed","patientId":"pat_1","requestedPeriod":[%s]}""".formatted(windows));
+
+            // then
+            assertThat(response.status()).isEqualTo(422);
+            assertThat(response.diagnostics()).containsExactly("requestedPeriod: must have at most 20 items");
+        }
+
+        @Test
+        void rejectsAnExplicitNullForAFieldThatIsNotNullable() {
+            // when
+            ApiResponse response = post("""
+                    {"status":"proposed","patientId":"pat_1","comment":null}""");
+
+            // then
+            assertThat(response.status()).isEqualTo(422);
+            assertThat(response.diagnostics()).containsExactly("comment: must not be null");
+        }
+    }
+
+    @Nested
+    class WhenABusinessRuleIsBroken {
+
+        @Test
+        void rejectsEndBeforeStart() {
+            // when
+            ApiResponse response = post("""
+                    {"status":"booked","patientId":"pat_1","start":"2026-12-01T10:00:00Z","end":"2026-12-01T09:00:00Z"}""");
+
+            // then
+            assertThat(response.status()).isEqualTo(422);
+            assertThat(response.diagnostics()).containsExactly("end: must be after start");
+            assertThat(response.text("issues[0].code")).isEqualTo("business-rule");
+        }
+
+        @Test
+        void rejectsStartWithoutEndOrDuration() {
+            // when
+            ApiResponse response = post("""
+                    {"status":"booked","patientId":"pat_1","start":"2026-12-01T10:00:00Z"}""");
+
+            // then
+            assertThat(response.status()).isEqualTo(422);
+            assertThat(response.diagnostics())
+                    .containsExactly("end: is required when start is given; send end or minutesDuration");
+        }
+
+        @Test
+        void rejectsEndWithoutStart() {
+            // when
+            ApiResponse response = post("""
+                    {"status":"booked","patientId":"pat_1","end":"2026-12-01T10:00:00Z"}""");
+
+            // then
+            assertThat(response.status()).isEqualTo(422);
+            assertThat(response.diagnostics()).containsExactly("start: is required when end is given");
+        }
+
+        @Test
+        void rejectsABookedAppointmentWithoutTimes() {
+            // when
+            ApiResponse response = post("""
+                    {"status":"booked","patientId":"pat_1"}""");
+
+            // then
+            assertThat(response.status()).isEqualTo(422);
+            assertThat(response.diagnostics())
+                    .containsExactly("start: is required unless status is proposed, cancelled or waitlist");
+        }
+
+        @Test
+        void rejectsACancelationReasonUnlessCancelledOrNoShow() {
+            // when
+            ApiResponse response = post("""
+                    {"status":"proposed","patientId":"pat_1","cancelationReason":"Changed mind"}""");
+
+            // then
+            assertThat(response.status()).isEqualTo(422);
+            assertThat(response.diagnostics())
+                    .containsExactly("cancelationReason: is allowed only when status is cancelled or noshow");
+        }
+
+        @Test
+        void rejectsACancelledAppointmentWithoutReason() {
+            // when
+            ApiResponse response = post("""
+                    {"status":"cancelled","patientId":"pat_1"}""");
+
+            // then
+            assertThat(response.status()).isEqualTo(422);
+            assertThat(response.diagnostics()).containsExactly("cancelationReason: is required when status is cancelled");
+        }
+
+        @Test
+        void rejectsARequestedPeriodThatEndsBeforeItStarts() {
+            // when
+            ApiResponse response = post("""
+                    {"status":"proposed","patientId":"pat_1","requestedPeriod":[
+                      {"start":"2026-12-02T08:00:00Z","end":"2026-12-02T09:00:00Z"},
+                      {"start":"2026-12-02T10:00:00Z","end":"2026-12-02T09:00:00Z"}]}""");
+
+            // then
+            assertThat(response.status()).isEqualTo(422);
+            assertThat(response.diagnostics()).containsExactly("requestedPeriod[1].end: must be after start");
+        }
+
+        @Test
+        void reportsEveryBrokenRuleAtOnce() {
+            // when
+            ApiResponse response = post("""
+                    {"status":"booked","patientId":"pat_1","start":"2026-12-01T10:00:00Z",
+                     "end":"2026-12-01T09:00:00Z","cancelationReason":"x"}""");
+
+            // then
+            assertThat(response.diagnostics()).containsExactly("end: must be after start",
+                    "cancelationReason: is allowed only when status is cancelled or noshow");
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package com.clinikapi.server.support;
+
+import java.util.Map;
+import java.util.UUID;
+
+/** The databases every HTTP and repository test runs against. */
+public enum Database {
+    H2 {
+        @Override
+        Map<String, Object> datasource() {
+            return Map.of("datasources.default.url",
+                    "jdbc:h2:mem:test_" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE");
+        }
+    },
+    POSTGRES {
+        @Override
+        Map<String, Object> datasource() {
+            EmbeddedPostgresDatabase postgres = EmbeddedPostgresDatabase.shared();
+            return Map.of("datasources.default.url", postgres.jdbcUrl(),
+                    "datasources.default.username", postgres.username(),
+                    "datasources.default.password", postgres.password());
+        }
+    };
+
+    /** Datasource configuration of a server on this database. */
+    abstract Map<String, Object> datasource();
+}
