@@ -4,6 +4,8 @@ import com.clinikapi.contract.error.ApiException;
 import com.clinikapi.contract.error.ErrorCode;
 import com.clinikapi.contract.error.SchemaViolations;
 import com.clinikapi.contract.error.ValidationIssue;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.BasicHttpAttributes;
 import io.micronaut.http.HttpRequest;
@@ -25,6 +27,7 @@ import java.util.Optional;
 public class RequestBodies {
 
     private static final String PARSED = "clinikapi.rawJson";
+    private static final JsonFactory JSON_FACTORY = new JsonFactory();
 
     private final JsonMapper json;
 
@@ -90,12 +93,36 @@ public class RequestBodies {
                 .map(Argument::getType);
     }
 
+    /** Whether the request has a body that is not one well-formed JSON object (answered 400 {@code MALFORMED_JSON}). */
+    public boolean isMalformed(HttpRequest<?> request) {
+        return hasContent(request) && rawJson(request).filter(JsonNode::isObject).isEmpty();
+    }
+
     private Optional<JsonNode> parse(byte[] bytes) {
+        if (!isSingleJsonValue(bytes)) {
+            return Optional.empty();
+        }
         try {
             return Optional.ofNullable(json.readValue(bytes, JsonNode.class));
         } catch (IOException | RuntimeException e) {
             // Not JSON: the caller answers MALFORMED_JSON; the parser's message quotes the input, so it is dropped.
             return Optional.empty();
+        }
+    }
+
+    /**
+     * Whether the bytes hold exactly one JSON value. Binding stops after the first value, so
+     * {@code {"a":1}}} would otherwise pass for an object.
+     */
+    private static boolean isSingleJsonValue(byte[] bytes) {
+        try (JsonParser parser = JSON_FACTORY.createParser(bytes)) {
+            if (parser.nextToken() == null) {
+                return false;
+            }
+            parser.skipChildren();
+            return parser.nextToken() == null;
+        } catch (IOException e) {
+            return false;
         }
     }
 }
