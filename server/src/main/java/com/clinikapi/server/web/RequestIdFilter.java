@@ -18,13 +18,16 @@ import java.time.format.DateTimeFormatter;
  * Runs first and last on every request: gives it a fresh {@code req_…} id (a client-sent
  * {@code X-Request-Id} is ignored, it could be anything), and stamps every response, errors
  * included, with {@code X-Request-Id}, {@code X-Timestamp} and the rate-limit headers. Also switches
- * JSON bodies to {@code application/fhir+json} when the client asked for that.
+ * the API's JSON bodies to {@code application/fhir+json} when the client asked for that.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 public class RequestIdFilter implements Ordered {
 
     /** Before the key filter, so that even a 401 carries a request id. */
     public static final int ORDER = HIGHEST_PRECEDENCE + 100;
+
+    /** Only the API's operations produce application/fhir+json; /health is plain JSON. */
+    private static final String API_PATH = "/v1/";
 
     private final RateLimiter rateLimiter;
 
@@ -46,7 +49,7 @@ public class RequestIdFilter implements Ordered {
         response.header(ApiHeaders.RATE_LIMIT_LIMIT, Integer.toString(limits.limit()));
         response.header(ApiHeaders.RATE_LIMIT_REMAINING, Integer.toString(limits.remaining()));
         response.header(ApiHeaders.RATE_LIMIT_RESET, Integer.toString(limits.resetSeconds()));
-        if (response.getBody().isPresent() && isJson(response)) {
+        if (request.getPath().startsWith(API_PATH) && response.getBody().isPresent() && isJson(response)) {
             response.contentType(ResponseMediaTypes.choose(request));
         }
     }
