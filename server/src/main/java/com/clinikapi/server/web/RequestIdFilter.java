@@ -7,6 +7,7 @@ import com.clinikapi.server.ratelimit.RateLimiter;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpHeaders;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ResponseFilter;
@@ -42,16 +43,23 @@ public class RequestIdFilter implements Ordered {
 
     @ResponseFilter
     public void stampResponse(HttpRequest<?> request, MutableHttpResponse<?> response) {
-        RateLimitStatus limits = rateLimiter.status(request);
-        response.header(ApiHeaders.REQUEST_ID, RequestAttributes.requestId(request));
-        response.header(ApiHeaders.TIMESTAMP,
-                DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(RequestAttributes.answeredAt(request)));
-        response.header(ApiHeaders.RATE_LIMIT_LIMIT, Integer.toString(limits.limit()));
-        response.header(ApiHeaders.RATE_LIMIT_REMAINING, Integer.toString(limits.remaining()));
-        response.header(ApiHeaders.RATE_LIMIT_RESET, Integer.toString(limits.resetSeconds()));
+        stamp(request, response, rateLimiter.status(request));
         if (request.getPath().startsWith(API_PATH) && response.getBody().isPresent() && isJson(response)) {
             response.contentType(ResponseMediaTypes.choose(request));
         }
+    }
+
+    /**
+     * Sets the headers every response carries. Also used for the few responses Micronaut sends
+     * without running filters (a request it could not even decode).
+     */
+    public static void stamp(HttpRequest<?> request, MutableHttpResponse<?> response, RateLimitStatus limits) {
+        MutableHttpHeaders headers = response.getHeaders();
+        headers.set(ApiHeaders.REQUEST_ID, RequestAttributes.requestId(request));
+        headers.set(ApiHeaders.TIMESTAMP, DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(RequestAttributes.answeredAt(request)));
+        headers.set(ApiHeaders.RATE_LIMIT_LIMIT, Integer.toString(limits.limit()));
+        headers.set(ApiHeaders.RATE_LIMIT_REMAINING, Integer.toString(limits.remaining()));
+        headers.set(ApiHeaders.RATE_LIMIT_RESET, Integer.toString(limits.resetSeconds()));
     }
 
     private static boolean isJson(MutableHttpResponse<?> response) {
