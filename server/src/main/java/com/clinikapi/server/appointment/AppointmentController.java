@@ -51,11 +51,11 @@ public class AppointmentController extends AbstractAppointmentsController {
 
     public AppointmentController(AppointmentService appointments, AppointmentSearch search, AppointmentMapper mapper,
                                  ResponseMeta meta, RequestBodies bodies) {
-        this.bodies = bodies;
         this.appointments = appointments;
         this.search = search;
         this.mapper = mapper;
         this.meta = meta;
+        this.bodies = bodies;
     }
 
     @Override
