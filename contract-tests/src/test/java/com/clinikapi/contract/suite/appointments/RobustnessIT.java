@@ -95,6 +95,26 @@ class RobustnessIT {
     }
 
     @Test
+    void answersARequestFromABrowserThatSendsAnOrigin() {
+        KnownDefects.SERVER_ORIGIN_HEADER_403.skipIfOpen();
+
+        ApiResponse response = api.get(Appointments.COLLECTION).query("patientId", Fixtures.patientId())
+                .header("Origin", "https://app.example").send();
+
+        assertThat(response.status()).as("%s", response).isEqualTo(200);
+    }
+
+    @Test
+    void answersUnsupportedMediaTypeInADeclaredMediaTypeToTheTypeScriptClient() {
+        KnownDefects.SPEC_413_415_JSON_ONLY.skipIfOpen();
+
+        ApiResponse response = api.post(Appointments.COLLECTION).accept(ApiMediaTypes.FHIR_JSON).contentType("text/plain")
+                .body("{}").send();
+
+        assertRejected(response, ErrorCode.UNSUPPORTED_MEDIA_TYPE);
+    }
+
+    @Test
     void ignoresAClientSuppliedRequestId() {
         ApiResponse response = api.get(Appointments.COLLECTION).query("patientId", Fixtures.patientId())
                 .header("X-Request-Id", "client-chosen-id").send();

@@ -98,7 +98,7 @@ final class DifferentialSteps {
                     return partial;
                 });
         return Combinators.combine(Arbitraries.integers().between(0, 20), patch)
-                .as((ref, p) -> patch("patch schedule", ref, p, ApiMediaTypes.JSON));
+                .as((ref, p) -> patch("patch schedule", ref, changing(p), ApiMediaTypes.JSON));
     }
 
     private static Arbitrary<Step> brokenPatches() {

@@ -71,9 +71,9 @@ public final class ContractClient {
         Optional<SpecOperation> operation = SpecModel.get().resolve(call.method(), call.path());
         ApiResponse response = new ApiResponse(operation.map(SpecOperation::operationId).orElse("(undeclared)"),
                 call.method(), call.path(), raw.status(), raw.headers(), raw.body());
-        recorder.record(new Exchange(target.name(), operation.map(SpecOperation::operationId),
-                call.method(), call.path(), response));
         List<String> problems = ResponseContract.get().problems(call.sent(), operation, response);
+        recorder.record(new Exchange(target.name(), operation.map(SpecOperation::operationId),
+                call.method(), call.path(), response, problems.isEmpty()));
         if (!problems.isEmpty()) {
             throw new ContractViolation(response.describe() + " on " + target.name(), problems);
         }
