@@ -48,17 +48,14 @@ public class AppointmentService {
 
     /**
      * Applies a merge patch: the fields in {@code patched} change (null clears), the merged
-     * appointment must pass every rule, or nothing is written. A patch that changes nothing leaves
-     * the version as it was.
+     * appointment must pass every rule, or nothing is written. Every accepted patch is a new
+     * version, as the spec's PATCH description says, even one that changes no value.
      */
     @Transactional
     public AppointmentRow update(Owner owner, String id, AppointmentUpdate patch, Set<String> patched) {
         AppointmentRow stored = read(owner, id);
         AppointmentRow merged = mapper.merge(stored, patch, patched);
         AppointmentSchedule schedule = AppointmentRules.checkUpdate(mapper.schedule(merged), patched);
-        if (mapper.withSchedule(merged, schedule, stored.updatedAt()).equals(stored)) {
-            return stored;
-        }
         AppointmentRow next = mapper.withSchedule(merged, schedule, Clocks.nowUtc().toInstant())
                 .withVersion(stored.version() + 1);
         if (!repository.updateIfVersion(next, stored.version())) {

@@ -6,7 +6,6 @@ import com.clinikapi.server.ratelimit.RateLimitStatus;
 import com.clinikapi.server.ratelimit.RateLimiter;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpHeaders;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
@@ -27,9 +26,6 @@ public class RequestIdFilter implements Ordered {
     /** Before the key filter, so that even a 401 carries a request id. */
     public static final int ORDER = HIGHEST_PRECEDENCE + 100;
 
-    /** Only the API's operations produce application/fhir+json; /health is plain JSON. */
-    private static final String API_PATH = "/v1/";
-
     private final RateLimiter rateLimiter;
 
     public RequestIdFilter(RateLimiter rateLimiter) {
@@ -44,9 +40,7 @@ public class RequestIdFilter implements Ordered {
     @ResponseFilter
     public void stampResponse(HttpRequest<?> request, MutableHttpResponse<?> response) {
         stamp(request, response, rateLimiter.status(request));
-        if (request.getPath().startsWith(API_PATH) && response.getBody().isPresent() && isJson(response)) {
-            response.contentType(ResponseMediaTypes.choose(request));
-        }
+        ResponseMediaTypes.apply(request, response);
     }
 
     /**
@@ -60,12 +54,6 @@ public class RequestIdFilter implements Ordered {
         headers.set(ApiHeaders.RATE_LIMIT_LIMIT, Integer.toString(limits.limit()));
         headers.set(ApiHeaders.RATE_LIMIT_REMAINING, Integer.toString(limits.remaining()));
         headers.set(ApiHeaders.RATE_LIMIT_RESET, Integer.toString(limits.resetSeconds()));
-    }
-
-    private static boolean isJson(MutableHttpResponse<?> response) {
-        return response.getContentType()
-                .map(type -> type.getExtension().equals(MediaType.EXTENSION_JSON) || type.getName().endsWith("+json"))
-                .orElse(true);
     }
 
     @Override
