@@ -3,7 +3,6 @@ package com.clinikapi.contract.suite.appointments;
 import com.clinikapi.contract.error.ErrorCode;
 import com.clinikapi.contract.suite.http.ApiResponse;
 import com.clinikapi.contract.suite.http.ContractClient;
-import com.clinikapi.contract.suite.target.KnownDefects;
 import com.clinikapi.contract.suite.target.Targets;
 import org.junit.jupiter.api.Test;
 
@@ -51,7 +50,6 @@ class DeleteAppointmentIT {
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"application/json", "application/fhir+json", "text/plain"})
     void ignoresABodySentWithTheDelete(String contentType) {
-        KnownDefects.SERVER_DELETE_WITH_BODY_415.skipIfOpen();
         String id = appointments.create(Fixtures.booked(Fixtures.patientId())).path("id").asText();
 
         ApiResponse response = api.delete(Appointments.path(id)).contentType(contentType).body("{}").send();

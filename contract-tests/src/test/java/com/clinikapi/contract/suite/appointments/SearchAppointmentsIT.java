@@ -7,7 +7,6 @@ import com.clinikapi.contract.error.SchemaViolations;
 import com.clinikapi.contract.suite.http.ApiResponse;
 import com.clinikapi.contract.suite.http.ContractClient;
 import com.clinikapi.contract.suite.http.Json;
-import com.clinikapi.contract.suite.target.KnownDefects;
 import com.clinikapi.contract.suite.target.Targets;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Nested;
@@ -226,16 +225,12 @@ class SearchAppointmentsIT {
         @ParameterizedTest
         @ValueSource(strings = {"abc", "1.5"})
         void refusesANonIntegerCountAsAWrongType(String count) {
-            KnownDefects.SERVER_NON_INTEGER_COUNT_WORDING.skipIfOpen();
-
             assertRejected(api.get(COLLECTION).query("count", count).send(), ErrorCode.INVALID_PARAMETER,
                     SchemaViolations.type("count", "integer"));
         }
 
         @Test
         void refusesAnEmptyCount() {
-            KnownDefects.SERVER_EMPTY_PARAMETER_IGNORED.skipIfOpen();
-
             assertRejectedNaming(api.get(COLLECTION + "?count=").send(), ErrorCode.INVALID_PARAMETER, "count");
         }
 
@@ -255,8 +250,6 @@ class SearchAppointmentsIT {
         @ParameterizedTest
         @ValueSource(strings = {"dateFrom", "dateTo"})
         void refusesADayThatIsNotInTheCalendar(String parameter) {
-            KnownDefects.SERVER_LENIENT_DATES.skipIfOpen();
-
             assertRejected(api.get(COLLECTION).query(parameter, "2031-02-30").send(), ErrorCode.INVALID_PARAMETER,
                     SchemaViolations.date(parameter));
         }
