@@ -35,9 +35,14 @@ public final class PractitionerTime {
     /**
      * 409 {@code SCHEDULING_CONFLICT}, its issue on {@code start} naming the appointment already
      * holding the time (ids are opaque, never patient data).
+     *
+     * @param appointmentId the conflicting appointment; null only if it could not be identified
      */
     public static ApiException conflictWith(String appointmentId) {
-        return new ApiException(ErrorCode.SCHEDULING_CONFLICT, List.of(new ValidationIssue(IssueType.CONFLICT, "start",
-                "overlaps appointment " + appointmentId + ", which holds the same practitioner's time")));
+        String constraint = appointmentId == null
+                ? "overlaps another appointment holding the same practitioner's time"
+                : "overlaps appointment " + appointmentId + ", which holds the same practitioner's time";
+        return new ApiException(ErrorCode.SCHEDULING_CONFLICT,
+                List.of(new ValidationIssue(IssueType.CONFLICT, "start", constraint)));
     }
 }

@@ -52,10 +52,14 @@ public final class IdempotencyKeys {
             return Optional.empty();
         }
         if (!VALID.matcher(header).matches()) {
-            throw ApiException.invalidParameter(ValidationIssue.value(ApiHeaders.IDEMPOTENCY_KEY,
-                    "must be 1 to 255 visible ASCII characters"));
+            throw ApiException.invalidParameter(malformedKey());
         }
         return Optional.of(header);
+    }
+
+    /** The issue of a key that breaks {@link #PATTERN}, worded without the key. */
+    public static ValidationIssue malformedKey() {
+        return ValidationIssue.value(ApiHeaders.IDEMPOTENCY_KEY, "must be 1 to 255 visible ASCII characters");
     }
 
     /** What storage keeps instead of the key: its SHA-256, base64url (43 characters). */
