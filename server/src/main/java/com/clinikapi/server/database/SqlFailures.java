@@ -1,5 +1,7 @@
 package com.clinikapi.server.database;
 
+import io.micronaut.data.connection.exceptions.ConnectionException;
+
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
@@ -46,8 +48,10 @@ public final class SqlFailures {
      */
     public static boolean isUnavailable(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
-                    || t instanceof SQLRecoverableException) {
+            // Micronaut's failure to open, set up or end a connection; when a broken connection fails
+            // to end, the statement's own failure is lost, so this is all there is to go by.
+            if (t instanceof ConnectionException || t instanceof SQLTransientConnectionException
+                    || t instanceof SQLNonTransientConnectionException || t instanceof SQLRecoverableException) {
                 return true;
             }
             if (t instanceof SQLException sql && sql.getSQLState() != null
@@ -56,6 +60,19 @@ public final class SqlFailures {
             }
         }
         return false;
+    }
+
+    /**
+     * What an operator needs to know of a failure without its messages (which may quote data): the
+     * exception's class and the deepest cause's class and SQLSTATE.
+     */
+    public static String describe(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String state = sqlState(failure).map(s -> ", SQLSTATE " + s).orElse("");
+        return failure.getClass().getName() + (root == failure ? "" : " caused by " + root.getClass().getName()) + state;
     }
 
     /** The SQLSTATE of the first SQLException in the chain that has one. */

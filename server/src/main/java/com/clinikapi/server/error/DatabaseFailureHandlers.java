@@ -3,6 +3,7 @@ package com.clinikapi.server.error;
 import com.clinikapi.contract.ApiHeaders;
 import com.clinikapi.contract.error.ErrorCode;
 import com.clinikapi.server.database.SqlFailures;
+import io.micronaut.data.connection.exceptions.ConnectionException;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.http.BasicHttpAttributes;
 import io.micronaut.http.HttpRequest;
@@ -39,7 +40,7 @@ final class DatabaseFailureHandlers {
             return Optional.empty();
         }
         LOG.warn("Database {} answering {} {} ({})", unavailable ? "unavailable" : "busy", request.getMethodName(),
-                BasicHttpAttributes.getUriTemplate(request).orElse("(no route)"), failure.getClass().getName());
+                BasicHttpAttributes.getUriTemplate(request).orElse("(no route)"), SqlFailures.describe(failure));
         return Optional.of(ErrorResponses.of(request, ErrorCode.SERVICE_UNAVAILABLE)
                 .header(ApiHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS));
     }
@@ -55,6 +56,21 @@ final class DatabaseFailureHandlers {
 
         @Override
         public HttpResponse<?> handle(HttpRequest request, DataAccessException exception) {
+            return outage(request, exception).orElseGet(() -> unexpected.unexpected(request, exception));
+        }
+    }
+
+    @Produces
+    @Singleton
+    static class Connection implements ExceptionHandler<ConnectionException, HttpResponse<?>> {
+        private final UnexpectedErrorHandler unexpected;
+
+        Connection(UnexpectedErrorHandler unexpected) {
+            this.unexpected = unexpected;
+        }
+
+        @Override
+        public HttpResponse<?> handle(HttpRequest request, ConnectionException exception) {
             return outage(request, exception).orElseGet(() -> unexpected.unexpected(request, exception));
         }
     }

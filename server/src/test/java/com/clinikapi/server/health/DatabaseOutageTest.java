@@ -1,0 +1,127 @@
+package com.clinikapi.server.health;
+
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import com.clinikapi.server.support.Api;
+import com.clinikapi.server.support.ApiResponse;
+import com.clinikapi.server.support.Bodies;
+import com.clinikapi.server.support.Database;
+import com.clinikapi.server.support.LogCapture;
+import com.clinikapi.server.support.StoppableDatabase;
+import com.clinikapi.server.support.TestServers;
+import io.micronaut.runtime.server.EmbeddedServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A database outage: requests fail fast with 503 in the error format (no thread waits longer than
+ * the pool's connection timeout), {@code /health} reports DOWN, and the service recovers by itself
+ * when the database is back. Runs its own service on a database of its own, which it stops.
+ */
+abstract class DatabaseOutageTest {
+
+    /** The pool's connection timeout (application.yml) plus room for a slow machine. */
+    private static final Duration FAIL_FAST = Duration.ofSeconds(6);
+    private static final Duration RECOVERY_DEADLINE = Duration.ofSeconds(60);
+
+    private final Database database;
+    private StoppableDatabase stoppable;
+    private EmbeddedServer server;
+    private Api api;
+
+    DatabaseOutageTest(Database database) {
+        this.database = database;
+    }
+
+    static class OnH2 extends DatabaseOutageTest {
+        OnH2() {
+            super(Database.H2);
+        }
+    }
+
+    static class OnPostgres extends DatabaseOutageTest {
+        OnPostgres() {
+            super(Database.POSTGRES);
+        }
+    }
+
+    @BeforeEach
+    void startAServiceOnADatabaseOfItsOwn() {
+        stoppable = StoppableDatabase.of(database);
+        server = TestServers.start(stoppable.datasource());
+        api = new Api(server);
+    }
+
+    @AfterEach
+    void stopThem() {
+        server.close();
+        stoppable.close();
+    }
+
+    @Test
+    void answers503AndReportsDownWhileTheDatabaseIsStoppedThenRecoversByItself() {
+        // given
+        String patient = "pat_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String before = api.post("/v1/appointments", Bodies.booked(patient)).send().text("data.id");
+        assertThat(api.get("/health").withoutKey().send().status()).isEqualTo(200);
+
+        try (LogCapture logs = new LogCapture()) {
+            // when
+            stoppable.stop();
+            Timed<ApiResponse> create = timed(() -> api.post("/v1/appointments", Bodies.booked(patient)).send());
+            Timed<ApiResponse> read = timed(() -> api.get("/v1/appointments/" + before).send());
+            Timed<ApiResponse> health = timed(() -> api.get("/health").withoutKey().send());
+
+            // then
+            for (Timed<ApiResponse> answer : java.util.List.of(create, read)) {
+                assertThat(answer.value().status()).as(answer.value().body()).isEqualTo(503);
+                assertThat(answer.value().text("code")).isEqualTo("SERVICE_UNAVAILABLE");
+                assertThat(answer.value().text("requestId")).isEqualTo(answer.value().header("X-Request-Id").orElseThrow());
+                assertThat(answer.value().header("Retry-After")).contains("1");
+                assertThat(answer.took()).isLessThan(FAIL_FAST);
+            }
+            assertThat(health.value().status()).isEqualTo(503);
+            assertThat(health.value().text("status")).isEqualTo("DOWN");
+            assertThat(health.took()).isLessThan(FAIL_FAST);
+            assertThat(logs.events()).filteredOn(e -> e.getFormattedMessage().startsWith("Database unavailable"))
+                    .extracting(ILoggingEvent::getMDCPropertyMap)
+                    .anySatisfy(mdc -> assertThat(mdc).containsEntry("requestId", create.value().header("X-Request-Id").orElseThrow()));
+        }
+
+        // when
+        stoppable.start();
+        ApiResponse healthy = pollUntil(() -> api.get("/health").withoutKey().send(), r -> r.status() == 200);
+
+        // then
+        assertThat(healthy.text("status")).isEqualTo("UP");
+        assertThat(api.get("/v1/appointments/" + before).send().status()).isEqualTo(200);
+        assertThat(api.post("/v1/appointments", Bodies.booked(patient, "2026-12-02T09:00:00Z")).send().status()).isEqualTo(201);
+    }
+
+    private static <T> Timed<T> timed(Supplier<T> call) {
+        Instant started = Instant.now();
+        T value = call.get();
+        return new Timed<>(value, Duration.between(started, Instant.now()));
+    }
+
+    private static ApiResponse pollUntil(Supplier<ApiResponse> call, java.util.function.Predicate<ApiResponse> done) {
+        Instant deadline = Instant.now().plus(RECOVERY_DEADLINE);
+        ApiResponse last = call.get();
+        while (!done.test(last)) {
+            assertThat(Instant.now()).as("recovered before the deadline; last answer: %s", last).isBefore(deadline);
+            Thread.onSpinWait();
+            last = call.get();
+        }
+        return last;
+    }
+
+    private record Timed<T>(T value, Duration took) {
+    }
+}
