@@ -4,7 +4,9 @@ import com.clinikapi.contract.ApiHeaders;
 import com.clinikapi.contract.RequestIds;
 import com.clinikapi.server.ratelimit.RateLimitStatus;
 import com.clinikapi.server.ratelimit.RateLimiter;
+import io.micronaut.context.propagation.slf4j.MdcPropagationContext;
 import io.micronaut.core.order.Ordered;
+import io.micronaut.core.propagation.MutablePropagatedContext;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpHeaders;
@@ -14,6 +16,7 @@ import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 
 import java.time.format.DateTimeFormatter;
+import java.util.Map;
 
 /**
  * Runs first and last on every request: gives it a fresh {@code req_…} id (a client-sent
@@ -26,6 +29,8 @@ public class RequestIdFilter implements Ordered {
 
     /** Before the key filter, so that even a 401 carries a request id. */
     public static final int ORDER = HIGHEST_PRECEDENCE + 100;
+    /** The MDC key of the request id: a field of every JSON log line written while serving a request. */
+    public static final String MDC_REQUEST_ID = "requestId";
 
     /** Only the API's operations produce application/fhir+json; /health is plain JSON. */
     private static final String API_PATH = "/v1/";
@@ -36,9 +41,16 @@ public class RequestIdFilter implements Ordered {
         this.rateLimiter = rateLimiter;
     }
 
+    /**
+     * Also puts the id in the logging MDC ({@value #MDC_REQUEST_ID}) through Micronaut's propagated
+     * context, which follows the request onto the blocking executor and into the response filters, so
+     * every line logged while serving it carries the id.
+     */
     @RequestFilter
-    public void assignRequestId(HttpRequest<?> request) {
-        request.setAttribute(RequestAttributes.REQUEST_ID, RequestIds.newId());
+    public void assignRequestId(HttpRequest<?> request, MutablePropagatedContext propagated) {
+        String requestId = RequestIds.newId();
+        request.setAttribute(RequestAttributes.REQUEST_ID, requestId);
+        propagated.add(new MdcPropagationContext(Map.of(MDC_REQUEST_ID, requestId)));
     }
 
     @ResponseFilter

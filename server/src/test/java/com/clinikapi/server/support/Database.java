@@ -9,7 +9,7 @@ public enum Database {
         @Override
         Map<String, Object> datasource() {
             return Map.of("datasources.default.url",
-                    "jdbc:h2:mem:test_" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE");
+                    "jdbc:h2:mem:test_" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000");
         }
     },
     POSTGRES {

@@ -12,11 +12,23 @@ import java.util.List;
 public final class LogCapture implements AutoCloseable {
 
     private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-    private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
+    private final ListAppender<ILoggingEvent> appender = new ListAppender<>() {
+        @Override
+        protected void append(ILoggingEvent event) {
+            // Fix the MDC (and the rest) now, on the logging thread: read later, it would be the reader's.
+            event.prepareForDeferredProcessing();
+            super.append(event);
+        }
+    };
 
     public LogCapture() {
         appender.start();
         root.addAppender(appender);
+    }
+
+    /** The events recorded so far, MDC included. */
+    public List<ILoggingEvent> events() {
+        return List.copyOf(appender.list);
     }
 
     /** Each event as it would be written: the formatted message, then any stack trace with its messages. */

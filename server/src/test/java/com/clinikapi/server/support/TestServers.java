@@ -23,11 +23,25 @@ public final class TestServers {
     }
 
     private static EmbeddedServer start(Database database) {
-        Map<String, Object> properties = new HashMap<>(TestKeys.configuration());
-        properties.putAll(database.datasource());
-        properties.put("micronaut.server.port", -1);
-        EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties);
+        EmbeddedServer server = start(database.datasource());
         Runtime.getRuntime().addShutdownHook(new Thread(server::close));
         return server;
+    }
+
+    /**
+     * A service of its own on this datasource (random ports, test keys), for tests that must do to
+     * its database what the shared servers' tests must not see, such as stopping it. Close it.
+     */
+    public static EmbeddedServer start(Map<String, Object> datasource) {
+        Map<String, Object> properties = new HashMap<>(TestKeys.configuration());
+        properties.putAll(datasource);
+        properties.put("micronaut.server.port", -1);
+        properties.put("endpoints.all.port", FreePorts.next());
+        return ApplicationContext.run(EmbeddedServer.class, properties);
+    }
+
+    /** Where the server's management endpoints (the Prometheus scrape) listen. */
+    public static int managementPort(EmbeddedServer server) {
+        return server.getEnvironment().getRequiredProperty("endpoints.all.port", Integer.class);
     }
 }
