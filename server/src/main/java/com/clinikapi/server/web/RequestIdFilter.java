@@ -2,8 +2,10 @@ package com.clinikapi.server.web;
 
 import com.clinikapi.contract.ApiHeaders;
 import com.clinikapi.contract.RequestIds;
+import com.clinikapi.server.auth.ApiKey;
+import com.clinikapi.server.generated.model.ApiError;
 import com.clinikapi.server.ratelimit.RateLimitStatus;
-import com.clinikapi.server.ratelimit.RateLimiter;
+import com.clinikapi.server.ratelimit.RateLimits;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
@@ -17,8 +19,9 @@ import java.time.format.DateTimeFormatter;
 /**
  * Runs first and last on every request: gives it a fresh {@code req_…} id (a client-sent
  * {@code X-Request-Id} is ignored, it could be anything), and stamps every response, errors
- * included, with {@code X-Request-Id}, {@code X-Timestamp} and the rate-limit headers. Also switches
- * JSON bodies to {@code application/fhir+json} when the client asked for that.
+ * included, with {@code X-Request-Id}, {@code X-Timestamp} and the rate-limit headers; an error body
+ * of a request whose key was recognised also gets the {@code meta} a success would have. Also
+ * switches JSON bodies to {@code application/fhir+json} when the client asked for that.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 public class RequestIdFilter implements Ordered {
@@ -26,10 +29,12 @@ public class RequestIdFilter implements Ordered {
     /** Before the key filter, so that even a 401 carries a request id. */
     public static final int ORDER = HIGHEST_PRECEDENCE + 100;
 
-    private final RateLimiter rateLimiter;
+    private final RateLimits rateLimits;
+    private final ResponseMeta meta;
 
-    public RequestIdFilter(RateLimiter rateLimiter) {
-        this.rateLimiter = rateLimiter;
+    public RequestIdFilter(RateLimits rateLimits, ResponseMeta meta) {
+        this.rateLimits = rateLimits;
+        this.meta = meta;
     }
 
     @RequestFilter
@@ -39,13 +44,17 @@ public class RequestIdFilter implements Ordered {
 
     @ResponseFilter
     public void stampResponse(HttpRequest<?> request, MutableHttpResponse<?> response) {
-        RateLimitStatus limits = rateLimiter.status(request);
+        RateLimitStatus limits = rateLimits.status(request);
         response.header(ApiHeaders.REQUEST_ID, RequestAttributes.requestId(request));
         response.header(ApiHeaders.TIMESTAMP,
                 DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(RequestAttributes.answeredAt(request)));
         response.header(ApiHeaders.RATE_LIMIT_LIMIT, Integer.toString(limits.limit()));
         response.header(ApiHeaders.RATE_LIMIT_REMAINING, Integer.toString(limits.remaining()));
         response.header(ApiHeaders.RATE_LIMIT_RESET, Integer.toString(limits.resetSeconds()));
+        if (ApiKey.of(request).isPresent() && response.getBody().orElse(null) instanceof ApiError error
+                && error.getMeta() == null) {
+            error.setMeta(meta.of(request, response.status()));
+        }
         if (response.getBody().isPresent() && isJson(response)) {
             response.contentType(ResponseMediaTypes.choose(request));
         }
