@@ -32,7 +32,7 @@ public class BucketRateLimiter implements RateLimiter {
     @Override
     public RateLimitStatus consume(ApiKey key) {
         RatePlan plan = key.plan();
-        ConsumptionProbe probe = buckets.of(bucketId(key), plan).tryConsumeAndReturnRemaining(1);
+        ConsumptionProbe probe = buckets.tryConsumeOne(bucketId(key), plan);
         int resetSeconds = seconds(probe.getNanosToWaitForReset());
         if (probe.isConsumed()) {
             return new RateLimitStatus(plan.requestsPerWindow(), (int) probe.getRemainingTokens(), resetSeconds, 0);

@@ -5,6 +5,7 @@ import com.clinikapi.server.auth.RatePlan;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.env.Environment;
 import jakarta.inject.Singleton;
@@ -31,7 +32,8 @@ public class LocalRateLimitBuckets implements RateLimitBuckets {
     }
 
     @Override
-    public Bucket of(String id, RatePlan plan) {
-        return buckets.get(id, ignored -> Bucket.builder().addLimit(BucketRateLimiter.bandwidth(plan)).build());
+    public ConsumptionProbe tryConsumeOne(String id, RatePlan plan) {
+        return buckets.get(id, ignored -> Bucket.builder().addLimit(BucketRateLimiter.bandwidth(plan)).build())
+                .tryConsumeAndReturnRemaining(1);
     }
 }

@@ -1,7 +1,7 @@
 package com.clinikapi.server.ratelimit;
 
 import com.clinikapi.server.auth.RatePlan;
-import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
 
 /**
  * Where the token buckets live: in PostgreSQL when the service runs on it
@@ -10,6 +10,9 @@ import io.github.bucket4j.Bucket;
  */
 public interface RateLimitBuckets {
 
-    /** The bucket of this id, created full with the plan's allowance on first use. */
-    Bucket of(String id, RatePlan plan);
+    /**
+     * Takes one token from the bucket of this id, created full with the plan's allowance on first
+     * use, and says what is left.
+     */
+    ConsumptionProbe tryConsumeOne(String id, RatePlan plan);
 }
