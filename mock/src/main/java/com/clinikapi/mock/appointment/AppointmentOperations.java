@@ -94,8 +94,8 @@ public final class AppointmentOperations {
     }
 
     /**
-     * Merge semantics; the rules judge the merged appointment, and a refusal changes nothing. A
-     * patch that changes nothing keeps the version, as the service does.
+     * Merge semantics; the rules judge the merged appointment, and a refusal changes nothing. Every
+     * accepted patch increases the version by one, as the spec's PATCH description says.
      */
     ApiResult update(ApiCall call) {
         Set<String> patched = documents.patchedFields(call.body());
@@ -103,9 +103,6 @@ public final class AppointmentOperations {
             ObjectNode merged = documents.merge(current.document(), call.body(), patched);
             AppointmentSchedule schedule = AppointmentRules.checkUpdate(documents.schedule(merged), patched);
             documents.applySchedule(merged, schedule);
-            if (merged.equals(current.document())) {
-                return current;
-            }
             merged.put(AppointmentDocuments.VERSION, current.document().path(AppointmentDocuments.VERSION).asLong() + 1);
             merged.put(AppointmentDocuments.UPDATED_AT, UtcTimes.format(call.now()));
             return documents.toStored(merged);

@@ -9,7 +9,6 @@ import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
-import io.micronaut.json.tree.JsonNode;
 import jakarta.inject.Singleton;
 
 import java.time.LocalDate;
@@ -31,8 +30,7 @@ class BindingFailures {
 
     HttpResponse<?> unconvertible(HttpRequest<?> request, Argument<?> argument) {
         if (isBody(request, argument)) {
-            boolean isObject = bodies.rawJson(request).filter(JsonNode::isObject).isPresent();
-            List<ValidationIssue> issues = isObject ? bodies.shapeIssues(request) : List.of();
+            List<ValidationIssue> issues = bodies.isMalformed(request) ? List.of() : bodies.shapeIssues(request);
             return issues.isEmpty()
                     ? ErrorResponses.of(request, ErrorCode.MALFORMED_JSON, List.of(SchemaViolations.malformedJson()))
                     : ErrorResponses.of(request, ErrorCode.VALIDATION_ERROR, issues);

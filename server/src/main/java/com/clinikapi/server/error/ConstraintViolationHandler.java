@@ -1,6 +1,7 @@
 package com.clinikapi.server.error;
 
 import com.clinikapi.contract.error.ErrorCode;
+import com.clinikapi.contract.error.SchemaViolations;
 import com.clinikapi.contract.error.ValidationIssue;
 import com.clinikapi.server.validation.RequestBodies;
 import com.clinikapi.server.validation.ViolationIssues;
@@ -40,6 +41,9 @@ public class ConstraintViolationHandler implements ExceptionHandler<ConstraintVi
         ViolationIssues.Split issues = ViolationIssues.split(exception.getConstraintViolations());
         if (!issues.parameters().isEmpty()) {
             return ErrorResponses.of(request, ErrorCode.INVALID_PARAMETER, issues.parameters());
+        }
+        if (bodies.isMalformed(request)) {
+            return ErrorResponses.of(request, ErrorCode.MALFORMED_JSON, List.of(SchemaViolations.malformedJson()));
         }
         return ErrorResponses.of(request, ErrorCode.VALIDATION_ERROR, bodyIssues(request, issues.body()));
     }

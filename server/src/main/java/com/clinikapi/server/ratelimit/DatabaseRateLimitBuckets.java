@@ -14,6 +14,7 @@ import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.env.Environment;
+import io.micronaut.data.connection.exceptions.ConnectionException;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
@@ -21,7 +22,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
+import java.util.function.Predicate;
 
 /**
  * Buckets in PostgreSQL (table {@code rate_limit_bucket}), through Bucket4j's JDBC integration: each
@@ -72,12 +77,16 @@ public class DatabaseRateLimitBuckets implements RateLimitBuckets {
         try {
             return bucket(id, plan).tryConsumeAndReturnRemaining(1);
         } catch (RuntimeException e) {
-            if (!causedByMissingBucket(e)) {
-                throw e;
+            if (causedBy(e, DatabaseRateLimitBuckets::isMissingBucket)) {
+                // The row was deleted under a cached proxy: start over with a fresh, initialized one.
+                buckets.invalidate(id);
+                return bucket(id, plan).tryConsumeAndReturnRemaining(1);
             }
-            // The row was deleted under a cached proxy: start over with a fresh, initialized one.
-            buckets.invalidate(id);
-            return bucket(id, plan).tryConsumeAndReturnRemaining(1);
+            if (causedBy(e, DatabaseRateLimitBuckets::isConnectionFailure)) {
+                // As for any other query: the database is unreachable, answered 503, safe to retry.
+                throw new ConnectionException("the rate-limit buckets are unreachable", e);
+            }
+            throw e;
         }
     }
 
@@ -92,13 +101,23 @@ public class DatabaseRateLimitBuckets implements RateLimitBuckets {
         });
     }
 
-    private static boolean causedByMissingBucket(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof BucketNotFoundException) {
+    private static boolean causedBy(Throwable e, Predicate<Throwable> cause) {
+        for (Throwable current = e; current != null; current = current.getCause()) {
+            if (cause.test(current)) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static boolean isMissingBucket(Throwable e) {
+        return e instanceof BucketNotFoundException;
+    }
+
+    /** No connection from the pool, or a connection that failed (SQLSTATE class 08). */
+    private static boolean isConnectionFailure(Throwable e) {
+        return e instanceof SQLTransientConnectionException || e instanceof SQLNonTransientConnectionException
+                || e instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08");
     }
 
     /** Deletes rows of buckets that have been full and idle for a minute; any instance may do it. */

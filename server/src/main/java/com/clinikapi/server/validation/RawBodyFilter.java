@@ -1,7 +1,6 @@
 package com.clinikapi.server.validation;
 
 import com.clinikapi.server.web.RequestIdFilter;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
@@ -17,18 +16,17 @@ import io.micronaut.http.annotation.ServerFilter;
  * <p>Runs just before the key check, on Netty's event loop: the key check continues the request on
  * the blocking executor, and Micronaut 4.10's shared body buffer must be subscribed from the event
  * loop first (a first read from another thread re-enters the buffer when the route binds the body
- * again; micronaut-core#12646). Bodies are capped at 1 MiB either way.
+ * again; micronaut-core#12646). The bytes are only kept, not parsed, so an unauthenticated request
+ * is still answered 401 whatever its body; bodies are capped at 1 MiB either way.
  */
-@ServerFilter(value = "/v1/**", methods = {HttpMethod.POST, HttpMethod.PATCH, HttpMethod.PUT})
+@ServerFilter(value = "/v1/**", methods = {HttpMethod.POST, HttpMethod.PATCH})
 public class RawBodyFilter implements Ordered {
 
     static final String ATTRIBUTE = "clinikapi.rawBody";
 
     @RequestFilter
-    public void keepBody(HttpRequest<?> request, @Body @Nullable byte[] body) {
-        if (body != null) {
-            request.setAttribute(ATTRIBUTE, body);
-        }
+    public void keepBody(HttpRequest<?> request, @Body byte[] body) {
+        request.setAttribute(ATTRIBUTE, body);
     }
 
     @Override

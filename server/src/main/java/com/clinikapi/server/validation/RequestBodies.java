@@ -4,6 +4,9 @@ import com.clinikapi.contract.error.ApiException;
 import com.clinikapi.contract.error.ErrorCode;
 import com.clinikapi.contract.error.SchemaViolations;
 import com.clinikapi.contract.error.ValidationIssue;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.BasicHttpAttributes;
 import io.micronaut.http.HttpRequest;
@@ -25,6 +28,10 @@ import java.util.Optional;
 public class RequestBodies {
 
     private static final String PARSED = "clinikapi.rawJson";
+    /** Duplicate names are refused: parsers disagree on which one wins, so such a body means two things. */
+    private static final JsonFactory JSON_FACTORY = JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
 
     private final JsonMapper json;
 
@@ -90,12 +97,36 @@ public class RequestBodies {
                 .map(Argument::getType);
     }
 
+    /** Whether the request has a body that is not one well-formed JSON object (answered 400 {@code MALFORMED_JSON}). */
+    public boolean isMalformed(HttpRequest<?> request) {
+        return hasContent(request) && rawJson(request).filter(JsonNode::isObject).isEmpty();
+    }
+
     private Optional<JsonNode> parse(byte[] bytes) {
+        if (!isSingleJsonValue(bytes)) {
+            return Optional.empty();
+        }
         try {
             return Optional.ofNullable(json.readValue(bytes, JsonNode.class));
         } catch (IOException | RuntimeException e) {
             // Not JSON: the caller answers MALFORMED_JSON; the parser's message quotes the input, so it is dropped.
             return Optional.empty();
+        }
+    }
+
+    /**
+     * Whether the bytes hold exactly one JSON value without duplicate names. Binding stops after the
+     * first value, so {@code {"a":1}}} would otherwise pass for an object.
+     */
+    private static boolean isSingleJsonValue(byte[] bytes) {
+        try (JsonParser parser = JSON_FACTORY.createParser(bytes)) {
+            if (parser.nextToken() == null) {
+                return false;
+            }
+            parser.skipChildren(); // reads through the value, checking names for duplicates on the way
+            return parser.nextToken() == null;
+        } catch (IOException e) {
+            return false;
         }
     }
 }

@@ -9,6 +9,7 @@ import com.clinikapi.server.ratelimit.RateLimits;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpHeaders;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ResponseFilter;
@@ -21,13 +22,16 @@ import java.time.format.DateTimeFormatter;
  * {@code X-Request-Id} is ignored, it could be anything), and stamps every response, errors
  * included, with {@code X-Request-Id}, {@code X-Timestamp} and the rate-limit headers; an error body
  * of a request whose key was recognised also gets the {@code meta} a success would have. Also
- * switches JSON bodies to {@code application/fhir+json} when the client asked for that.
+ * switches the API's JSON bodies to {@code application/fhir+json} when the client asked for that.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 public class RequestIdFilter implements Ordered {
 
     /** Before the key filter, so that even a 401 carries a request id. */
     public static final int ORDER = HIGHEST_PRECEDENCE + 100;
+
+    /** Only the API's operations produce application/fhir+json; /health is plain JSON. */
+    private static final String API_PATH = "/v1/";
 
     private final RateLimits rateLimits;
     private final ResponseMeta meta;
@@ -44,20 +48,27 @@ public class RequestIdFilter implements Ordered {
 
     @ResponseFilter
     public void stampResponse(HttpRequest<?> request, MutableHttpResponse<?> response) {
-        RateLimitStatus limits = rateLimits.status(request);
-        response.header(ApiHeaders.REQUEST_ID, RequestAttributes.requestId(request));
-        response.header(ApiHeaders.TIMESTAMP,
-                DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(RequestAttributes.answeredAt(request)));
-        response.header(ApiHeaders.RATE_LIMIT_LIMIT, Integer.toString(limits.limit()));
-        response.header(ApiHeaders.RATE_LIMIT_REMAINING, Integer.toString(limits.remaining()));
-        response.header(ApiHeaders.RATE_LIMIT_RESET, Integer.toString(limits.resetSeconds()));
+        stamp(request, response, rateLimits.status(request));
         if (ApiKey.of(request).isPresent() && response.getBody().orElse(null) instanceof ApiError error
                 && error.getMeta() == null) {
             error.setMeta(meta.of(request, response.status()));
         }
-        if (response.getBody().isPresent() && isJson(response)) {
+        if (request.getPath().startsWith(API_PATH) && response.getBody().isPresent() && isJson(response)) {
             response.contentType(ResponseMediaTypes.choose(request));
         }
+    }
+
+    /**
+     * Sets the headers every response carries. Also used for the few responses Micronaut sends
+     * without running filters (a request it could not even decode).
+     */
+    public static void stamp(HttpRequest<?> request, MutableHttpResponse<?> response, RateLimitStatus limits) {
+        MutableHttpHeaders headers = response.getHeaders();
+        headers.set(ApiHeaders.REQUEST_ID, RequestAttributes.requestId(request));
+        headers.set(ApiHeaders.TIMESTAMP, DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(RequestAttributes.answeredAt(request)));
+        headers.set(ApiHeaders.RATE_LIMIT_LIMIT, Integer.toString(limits.limit()));
+        headers.set(ApiHeaders.RATE_LIMIT_REMAINING, Integer.toString(limits.remaining()));
+        headers.set(ApiHeaders.RATE_LIMIT_RESET, Integer.toString(limits.resetSeconds()));
     }
 
     private static boolean isJson(MutableHttpResponse<?> response) {
