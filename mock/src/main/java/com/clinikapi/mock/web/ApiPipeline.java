@@ -103,11 +103,9 @@ public final class ApiPipeline {
         RateLimitSnapshot rate = rateLimits.unmetered();
         try {
             if (path.startsWith(RouteError.KEYED_PREFIX)) {
-                keyCheck.check(apiKey, "GET".equals(method) || "HEAD".equals(method));
+                keyCheck.authenticate(apiKey);
                 rate = rateLimits.consume(apiKey);
-                if (keyCheck.isAlwaysRateLimited(apiKey)) {
-                    throw new ApiException(ErrorCode.RATE_LIMITED);
-                }
+                admit(apiKey, "GET".equals(method) || "HEAD".equals(method));
             }
         } catch (ApiException e) {
             return responses.error(context, rate, e, Scenario.DEFAULT_RETRY_AFTER_SECONDS);
@@ -124,11 +122,9 @@ public final class ApiPipeline {
         Scenario scenario = Scenario.NONE;
         try {
             if (operation.requiresApiKey()) {
-                keyCheck.check(apiKey, operation.isRead());
+                keyCheck.authenticate(apiKey);
                 rate = rateLimits.consume(apiKey);
-                if (keyCheck.isAlwaysRateLimited(apiKey)) {
-                    throw new ApiException(ErrorCode.RATE_LIMITED);
-                }
+                admit(apiKey, operation.isRead());
             }
             scenario = scenarios.select(request.getHeader(PreferHeader.NAME), apiKey, operation);
             if (scenario.fault() != null) {
@@ -144,6 +140,14 @@ public final class ApiPipeline {
             return delayed(responses.error(context, rate, new ApiException(ErrorCode.INTERNAL_ERROR),
                     scenario.retryAfterOrDefault()), scenario);
         }
+    }
+
+    /** After a recognised key was counted, as on the service: its rate limit (429), then its scope (403). */
+    private void admit(String apiKey, boolean isRead) {
+        if (keyCheck.isAlwaysRateLimited(apiKey)) {
+            throw new ApiException(ErrorCode.RATE_LIMITED);
+        }
+        keyCheck.authorize(apiKey, isRead);
     }
 
     /** A status or example the scenario imposes instead of serving the request; nothing is stored. */

@@ -2,9 +2,11 @@ package com.clinikapi.server.web;
 
 import com.clinikapi.contract.ApiHeaders;
 import com.clinikapi.contract.RequestIds;
+import com.clinikapi.server.auth.ApiKey;
+import com.clinikapi.server.generated.model.ApiError;
 import com.clinikapi.server.ratelimit.RateLimitStatus;
-import com.clinikapi.server.ratelimit.RateLimiter;
 import io.micronaut.context.propagation.slf4j.MdcPropagationContext;
+import com.clinikapi.server.ratelimit.RateLimits;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.core.propagation.MutablePropagatedContext;
 import io.micronaut.http.HttpRequest;
@@ -21,8 +23,9 @@ import java.util.Map;
 /**
  * Runs first and last on every request: gives it a fresh {@code req_…} id (a client-sent
  * {@code X-Request-Id} is ignored, it could be anything), and stamps every response, errors
- * included, with {@code X-Request-Id}, {@code X-Timestamp} and the rate-limit headers. Also switches
- * the API's JSON bodies to {@code application/fhir+json} when the client asked for that.
+ * included, with {@code X-Request-Id}, {@code X-Timestamp} and the rate-limit headers; an error body
+ * of a request whose key was recognised also gets the {@code meta} a success would have. Also
+ * switches the API's JSON bodies to {@code application/fhir+json} when the client asked for that.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 public class RequestIdFilter implements Ordered {
@@ -35,10 +38,12 @@ public class RequestIdFilter implements Ordered {
     /** Only the API's operations produce application/fhir+json; /health is plain JSON. */
     private static final String API_PATH = "/v1/";
 
-    private final RateLimiter rateLimiter;
+    private final RateLimits rateLimits;
+    private final ResponseMeta meta;
 
-    public RequestIdFilter(RateLimiter rateLimiter) {
-        this.rateLimiter = rateLimiter;
+    public RequestIdFilter(RateLimits rateLimits, ResponseMeta meta) {
+        this.rateLimits = rateLimits;
+        this.meta = meta;
     }
 
     /**
@@ -55,7 +60,11 @@ public class RequestIdFilter implements Ordered {
 
     @ResponseFilter
     public void stampResponse(HttpRequest<?> request, MutableHttpResponse<?> response) {
-        stamp(request, response, rateLimiter.status(request));
+        stamp(request, response, rateLimits.status(request));
+        if (ApiKey.of(request).isPresent() && response.getBody().orElse(null) instanceof ApiError error
+                && error.getMeta() == null) {
+            error.setMeta(meta.of(request, response.status()));
+        }
         if (request.getPath().startsWith(API_PATH) && response.getBody().isPresent() && isJson(response)) {
             response.contentType(ResponseMediaTypes.choose(request));
         }

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Create throughput with the rate limiter on and off (issue 5), over loopback with wrk.
+# Runs the packaged jar with a plan large enough that nothing is refused, so the difference is the
+# cost of counting: in memory on H2, a Bucket4j row lock per request (or batch) on PostgreSQL.
+#
+# Usage: bench/limiter.sh h2|postgres [seconds per measurement, default 20] [keys, default 1]
+#   postgres needs DATASOURCES_DEFAULT_URL/_USERNAME/_PASSWORD of an empty scratch database.
+#   With more than one key, they are created with `keys create` and used in turn.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+db=${1:?h2 or postgres}
+secs=${2:-20}
+nkeys=${3:-1}
+port=${PORT:-18091}
+jar=target/clinikapi-server.jar
+big_plan=(-Dclinikapi.plans.standard.requests-per-window=100000000 -Dclinikapi.plans.standard.window-seconds=3600)
+keys_file=$(mktemp)
+trap 'rm -f "$keys_file"' EXIT
+
+if [ "$nkeys" -gt 1 ]; then
+  [ "$db" = postgres ] || { echo "several keys need postgres (the H2 default lives in the service's memory)"; exit 2; }
+  for i in $(seq 1 "$nkeys"); do
+    java "${big_plan[@]}" -jar "$jar" keys create --tenant "bench$i" --mode test \
+      --scopes appointments:read,appointments:write 2>/dev/null >>"$keys_file"
+  done
+fi
+
+measure() { # limiter on|off
+  local enabled=$1
+  java "${big_plan[@]}" -Dclinikapi.rate-limit.enabled="$enabled" -Dmicronaut.server.port="$port" \
+    -jar "$jar" >/tmp/clinikapi-limiter-bench.log 2>&1 &
+  local pid=$!
+  until curl -sf "localhost:$port/health" >/dev/null; do sleep 0.1; done
+  if [ "$nkeys" -gt 1 ]; then export BENCH_KEYS=$keys_file; else unset BENCH_KEYS; fi
+  wrk -t2 -c32 -d20s -s bench/create-keys.lua "http://127.0.0.1:$port/v1/appointments" >/dev/null   # warm-up
+  echo "== $db, limiter enabled=$enabled, $nkeys key(s): POST /v1/appointments, wrk -t2 -c32 -d${secs}s"
+  wrk -t2 -c32 -d"${secs}s" --latency -s bench/create-keys.lua "http://127.0.0.1:$port/v1/appointments" \
+    | grep -E 'Requests/sec|50%|99%|Non-2xx|Socket errors|unexpected' | sort | uniq -c | sed 's/^ *1 //'
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+}
+measure false
+measure true
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
