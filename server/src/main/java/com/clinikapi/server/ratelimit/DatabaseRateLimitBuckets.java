@@ -1,6 +1,7 @@
 package com.clinikapi.server.ratelimit;
 
 import com.clinikapi.server.auth.RatePlan;
+import com.clinikapi.server.database.SqlFailures;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bucket;
@@ -23,8 +24,6 @@ import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
 import java.sql.SQLException;
-import java.sql.SQLNonTransientConnectionException;
-import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.function.Predicate;
 
@@ -82,8 +81,11 @@ public class DatabaseRateLimitBuckets implements RateLimitBuckets {
                 buckets.invalidate(id);
                 return bucket(id, plan).tryConsumeAndReturnRemaining(1);
             }
-            if (causedBy(e, DatabaseRateLimitBuckets::isConnectionFailure)) {
-                // As for any other query: the database is unreachable, answered 503, safe to retry.
+            if (SqlFailures.isUnavailable(e) || causedBy(e, SQLException.class::isInstance)) {
+                // The buckets' SQL is fixed, so a failing statement means the store is unusable, not
+                // that the request is wrong: answered 503 like any outage, safe to retry. (When a
+                // connection breaks, Bucket4j's rollback on it fails with a Hikari exception that has
+                // no SQLSTATE and hides the original failure.)
                 throw new ConnectionException("the rate-limit buckets are unreachable", e);
             }
             throw e;
@@ -114,11 +116,6 @@ public class DatabaseRateLimitBuckets implements RateLimitBuckets {
         return e instanceof BucketNotFoundException;
     }
 
-    /** No connection from the pool, or a connection that failed (SQLSTATE class 08). */
-    private static boolean isConnectionFailure(Throwable e) {
-        return e instanceof SQLTransientConnectionException || e instanceof SQLNonTransientConnectionException
-                || e instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08");
-    }
 
     /** Deletes rows of buckets that have been full and idle for a minute; any instance may do it. */
     @Scheduled(fixedDelay = "${clinikapi.rate-limit.cleanup-interval:5m}", initialDelay = "1m")
