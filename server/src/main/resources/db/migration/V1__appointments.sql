@@ -9,6 +9,10 @@
 -- NOT NULL lets keyset pagination compare (key, id) pairs without NULL special cases.
 --
 -- version starts at 1 and grows by one on every change (optimistic concurrency; If-Match later).
+--
+-- Text columns hold twice the API's maxLength: the API counts characters (code points, as JSON
+-- Schema does) and enforces the exact limit; H2 counts UTF-16 units, two per character outside the
+-- Basic Multilingual Plane (emoji), so the column must fit the worst case.
 CREATE TABLE appointment (
     id                  VARCHAR(64)              NOT NULL,
     tenant_id           VARCHAR(64)              NOT NULL,
@@ -24,15 +28,15 @@ CREATE TABLE appointment (
     created             TIMESTAMP WITH TIME ZONE NOT NULL,
     updated_at          TIMESTAMP WITH TIME ZONE NOT NULL,
     priority            INTEGER,
-    appointment_type    VARCHAR(100),
-    service_type        VARCHAR(200),
-    service_category    VARCHAR(200),
-    specialty           VARCHAR(200),
-    reason_code         VARCHAR(500),
-    description         VARCHAR(2000),
-    comment             VARCHAR(2000),
-    patient_instruction VARCHAR(2000),
-    cancelation_reason  VARCHAR(500),
+    appointment_type    VARCHAR(200),
+    service_type        VARCHAR(400),
+    service_category    VARCHAR(400),
+    specialty           VARCHAR(400),
+    reason_code         VARCHAR(1000),
+    description         VARCHAR(4000),
+    comment             VARCHAR(4000),
+    patient_instruction VARCHAR(4000),
+    cancelation_reason  VARCHAR(1000),
     requested_period    VARCHAR(4000),
     start_key           BIGINT                   NOT NULL,
     created_key         BIGINT                   NOT NULL,

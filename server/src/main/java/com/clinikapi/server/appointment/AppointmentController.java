@@ -14,6 +14,7 @@ import com.clinikapi.server.generated.model.AppointmentStatus;
 import com.clinikapi.server.generated.model.AppointmentUpdate;
 import com.clinikapi.server.idempotency.IdempotentRequest;
 import com.clinikapi.server.idempotency.Replayable;
+import com.clinikapi.server.validation.QueryParameters;
 import com.clinikapi.server.validation.RequestBodies;
 import com.clinikapi.server.web.CurrentRequest;
 import com.clinikapi.server.web.ResponseMeta;
@@ -110,6 +111,9 @@ public class AppointmentController extends AbstractAppointmentsController {
     public HttpResponse<AppointmentPageResponse> searchAppointments(String patientId, String practitionerId,
             AppointmentStatus status, LocalDate dateFrom, LocalDate dateTo, String sort, Integer count, String cursor) {
         HttpRequest<?> request = CurrentRequest.get();
+        new QueryParameters(request.getParameters())
+                .date("dateFrom").date("dateTo").integer("count").oneOf("status")
+                .requireValid();
         AppointmentSearch.Parameters parameters = new AppointmentSearch.Parameters(patientId, practitionerId,
                 status == null ? null : AppointmentMapper.status(status), dateFrom, dateTo, sort, count, cursor);
         return HttpResponse.ok(new AppointmentPageResponse(search.search(owner(request), parameters),

@@ -67,7 +67,7 @@ public class AppointmentService {
      * refusal changing nothing: 404 if absent; 409 {@code VERSION_CONFLICT} unless the version meets
      * {@code precondition}; 409 {@code INVALID_STATUS_TRANSITION}; 422 if the merged appointment breaks a
      * rule; 409 {@code SCHEDULING_CONFLICT} if it would overlap a booking. A patch that changes nothing
-     * keeps the version.
+     * is still a new version, as the spec's PATCH description says.
      */
     public Replayable<Appointment> update(Owner owner, String id, AppointmentUpdate patch, Set<String> patched,
                                           VersionTags.Precondition precondition, Optional<IdempotentRequest> key) {
@@ -76,9 +76,6 @@ public class AppointmentService {
             AppointmentRow merged = mapper.merge(stored, patch, patched);
             StatusTransitions.requireAllowed(status(stored), status(merged));
             AppointmentSchedule checked = AppointmentRules.checkUpdate(mapper.schedule(merged), patched);
-            if (mapper.withSchedule(merged, checked, stored.updatedAt()).equals(stored)) {
-                return mapper.toApi(stored);
-            }
             AppointmentRow next = mapper.withSchedule(merged, checked, Clocks.nowUtc().toInstant())
                     .withVersion(stored.version() + 1);
             return write(owner, next, checked, () -> {

@@ -35,7 +35,7 @@ final class BindingFailureHandlers {
 
         @Override
         public HttpResponse<?> handle(HttpRequest request, ConversionErrorException exception) {
-            return failures.unconvertible(request, exception.getArgument());
+            return failures.unconvertible(request, exception.getArgument(), exception.getConversionError().getOriginalValue());
         }
     }
 

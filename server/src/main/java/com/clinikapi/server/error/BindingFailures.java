@@ -13,6 +13,8 @@ import jakarta.inject.Singleton;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * What a request argument that could not be bound becomes: a body is judged by its shape (422 naming
@@ -22,20 +24,22 @@ import java.util.List;
 @Singleton
 class BindingFailures {
 
+    private static final Pattern INTEGER = Pattern.compile("[+-]?\\d+");
+
     private final RequestBodies bodies;
 
     BindingFailures(RequestBodies bodies) {
         this.bodies = bodies;
     }
 
-    HttpResponse<?> unconvertible(HttpRequest<?> request, Argument<?> argument) {
+    HttpResponse<?> unconvertible(HttpRequest<?> request, Argument<?> argument, Optional<Object> rejected) {
         if (isBody(request, argument)) {
             List<ValidationIssue> issues = bodies.isMalformed(request) ? List.of() : bodies.shapeIssues(request);
             return issues.isEmpty()
                     ? ErrorResponses.of(request, ErrorCode.MALFORMED_JSON, List.of(SchemaViolations.malformedJson()))
                     : ErrorResponses.of(request, ErrorCode.VALIDATION_ERROR, issues);
         }
-        return ErrorResponses.of(request, ErrorCode.INVALID_PARAMETER, List.of(parameterIssue(argument)));
+        return ErrorResponses.of(request, ErrorCode.INVALID_PARAMETER, List.of(parameterIssue(argument, rejected)));
     }
 
     /** A required argument with no value; for the body that is an empty body (or a JSON {@code null}). */
@@ -52,7 +56,8 @@ class BindingFailures {
                 || bodies.modelOf(request).filter(model -> model.equals(argument.getType())).isPresent();
     }
 
-    private static ValidationIssue parameterIssue(Argument<?> argument) {
+    /** @param rejected the value that did not convert: only inspected (is it a number?), never quoted */
+    private static ValidationIssue parameterIssue(Argument<?> argument, Optional<Object> rejected) {
         Class<?> type = argument.getType();
         String name = argument.getName();
         if (type == LocalDate.class) {
@@ -62,9 +67,10 @@ class BindingFailures {
             return SchemaViolations.oneOfEnum(name);
         }
         if (type == Integer.class || type == Long.class || type == int.class || type == long.class) {
-            // Worded as the documented range when there is one, like an out-of-range number.
+            // An integer too large to bind is out of the documented range; anything else is not an integer.
             Bounds bounds = Bounds.of(argument.getAnnotationMetadata());
-            return bounds.known() ? bounds.issue(name) : SchemaViolations.type(name, "integer");
+            boolean isInteger = rejected.map(String::valueOf).filter(v -> INTEGER.matcher(v).matches()).isPresent();
+            return isInteger && bounds.known() ? bounds.issue(name) : SchemaViolations.type(name, "integer");
         }
         return SchemaViolations.type(name, "string");
     }

@@ -4,6 +4,7 @@ import com.clinikapi.contract.error.ErrorCode;
 import com.clinikapi.server.generated.model.ApiError;
 import com.clinikapi.server.ratelimit.RateLimits;
 import com.clinikapi.server.web.RequestIdFilter;
+import com.clinikapi.server.web.ResponseMediaTypes;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
@@ -40,9 +41,11 @@ public class ContractErrorResponseProcessor implements ErrorResponseProcessor<Ap
                 ? ErrorResponses.of(request, ErrorCode.INVALID_PARAMETER, List.of())
                 : ErrorResponses.forStatus(request, response.status());
         RequestIdFilter.stamp(request, response, rateLimits.status(request));
-        return response.status(contractError.status())
+        MutableHttpResponse<ApiError> answer = response.status(contractError.status())
                 .body(contractError.body())
                 .contentType(contractError.getContentType().orElseThrow());
+        ResponseMediaTypes.apply(request, answer);
+        return answer;
     }
 
     /** Netty could not decode the request line or headers because they exceed its limits. */

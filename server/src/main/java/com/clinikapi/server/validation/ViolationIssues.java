@@ -95,7 +95,7 @@ public final class ViolationIssues {
         if (invalidValue instanceof Collection<?> items) {
             return SchemaViolations.maxItems(field, max);
         }
-        int length = invalidValue instanceof CharSequence text ? text.length() : 0;
+        int length = invalidValue instanceof CharSequence text ? TextLength.of(text) : 0;
         return length < min ? SchemaViolations.minLength(field, min) : SchemaViolations.maxLength(field, max);
     }
 

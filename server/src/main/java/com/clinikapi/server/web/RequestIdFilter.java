@@ -10,7 +10,6 @@ import com.clinikapi.server.ratelimit.RateLimits;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.core.propagation.MutablePropagatedContext;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpHeaders;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
@@ -34,9 +33,6 @@ public class RequestIdFilter implements Ordered {
     public static final int ORDER = HIGHEST_PRECEDENCE + 100;
     /** The MDC key of the request id: a field of every JSON log line written while serving a request. */
     public static final String MDC_REQUEST_ID = "requestId";
-
-    /** Only the API's operations produce application/fhir+json; /health is plain JSON. */
-    private static final String API_PATH = "/v1/";
 
     private final RateLimits rateLimits;
     private final ResponseMeta meta;
@@ -65,9 +61,7 @@ public class RequestIdFilter implements Ordered {
                 && error.getMeta() == null) {
             error.setMeta(meta.of(request, response.status()));
         }
-        if (request.getPath().startsWith(API_PATH) && response.getBody().isPresent() && isJson(response)) {
-            response.contentType(ResponseMediaTypes.choose(request));
-        }
+        ResponseMediaTypes.apply(request, response);
     }
 
     /**
@@ -81,12 +75,6 @@ public class RequestIdFilter implements Ordered {
         headers.set(ApiHeaders.RATE_LIMIT_LIMIT, Integer.toString(limits.limit()));
         headers.set(ApiHeaders.RATE_LIMIT_REMAINING, Integer.toString(limits.remaining()));
         headers.set(ApiHeaders.RATE_LIMIT_RESET, Integer.toString(limits.resetSeconds()));
-    }
-
-    private static boolean isJson(MutableHttpResponse<?> response) {
-        return response.getContentType()
-                .map(type -> type.getExtension().equals(MediaType.EXTENSION_JSON) || type.getName().endsWith("+json"))
-                .orElse(true);
     }
 
     @Override

@@ -298,6 +298,25 @@ abstract class CreateAppointmentTest extends ApiTest {
         }
 
         @Test
+        void countsLengthsInCharactersNotUtf16Units() {
+            // given 200 emoji: 200 characters, 400 UTF-16 units; and one more
+            String emoji = "\uD83D\uDE00";
+
+            // when
+            ApiResponse fits = post("""
+                    {"status":"proposed","patientId":"pat_1","serviceType":"%s"}""".formatted(emoji.repeat(200)));
+            ApiResponse tooLong = post("""
+                    {"status":"proposed","patientId":"pat_1","serviceType":"%s"}""".formatted(emoji.repeat(201)));
+
+            // then
+            assertThat(fits.status()).as(fits.body()).isEqualTo(201);
+            assertThat(api.get("/v1/appointments/" + fits.text("data.id")).send().text("data.serviceType"))
+                    .isEqualTo(emoji.repeat(200));
+            assertThat(tooLong.status()).isEqualTo(422);
+            assertThat(tooLong.diagnostics()).containsExactly("serviceType: must be at most 200 characters");
+        }
+
+        @Test
         void rejectsReferenceIdsOutsideTheirPattern() {
             // when
             ApiResponse response = post("""

@@ -351,7 +351,12 @@ abstract class SearchAppointmentsTest extends ApiTest {
         @CsvSource(delimiter = '|', value = {
                 "count=0 | count: must be between 1 and 100",
                 "count=101 | count: must be between 1 and 100",
-                "count=ten | count: must be between 1 and 100",
+                "count=ten | count: must be of type integer",
+                "count= | count: must be of type integer",
+                "count=99999999999 | count: must be between 1 and 100",
+                "dateFrom=2031-02-30 | dateFrom: must be a date (YYYY-MM-DD)",
+                "dateTo= | dateTo: must be a date (YYYY-MM-DD)",
+                "status= | status: must be one of the documented values",
                 "dateFrom=2026-13-01 | dateFrom: must be a date (YYYY-MM-DD)",
                 "dateTo=yesterday | dateTo: must be a date (YYYY-MM-DD)",
                 "dateFrom=2026-03-02&dateTo=2026-03-01 | dateTo: must not be before dateFrom",

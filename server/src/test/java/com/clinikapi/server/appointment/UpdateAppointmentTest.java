@@ -102,14 +102,15 @@ abstract class UpdateAppointmentTest extends ApiTest {
         }
 
         @Test
-        void keepsTheVersionWhenThePatchChangesNothing() {
+        void makesANewVersionEvenWhenThePatchChangesNoValue() {
             // when
             ApiResponse response = patch("""
                     {"comment":"Bring readings","unknownField":1}""");
 
-            // then
+            // then the spec: "Answers the whole updated appointment, whose version has increased by one"
             assertThat(response.status()).isEqualTo(200);
-            assertThat(response.number("data.version")).isEqualTo(1);
+            assertThat(response.text("data.comment")).isEqualTo("Bring readings");
+            assertThat(response.number("data.version")).isEqualTo(2);
         }
 
         @Test

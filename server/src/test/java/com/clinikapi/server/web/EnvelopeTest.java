@@ -4,6 +4,8 @@ import com.clinikapi.server.support.ApiResponse;
 import com.clinikapi.server.support.ApiTest;
 import com.clinikapi.server.support.Bodies;
 import com.clinikapi.server.support.Database;
+import com.clinikapi.server.support.RawHttp;
+import com.clinikapi.server.support.TestKeys;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -109,7 +111,8 @@ abstract class EnvelopeTest extends ApiTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"application/json", "*/*", "text/html", "application/xml", "text/plain;q=0.9"})
+        @ValueSource(strings = {"application/json", "*/*", "application/*", "text/html", "application/xml",
+                "text/plain;q=0.9", "application/json;q=0.5, text/html"})
         void answersJsonToAnyOtherAcceptInsteadOf406(String accept) {
             // when
             ApiResponse response = api.get("/v1/appointments?count=1").accept(accept).send();
@@ -117,6 +120,56 @@ abstract class EnvelopeTest extends ApiTest {
             // then
             assertThat(response.status()).isEqualTo(200);
             assertThat(response.contentType()).startsWith("application/json");
+        }
+
+        @Test
+        void answersPayloadTooLargeAndUnsupportedMediaTypeInJsonAsTheSpecDeclares() {
+            // when
+            ApiResponse unsupported = api.post("/v1/appointments", Bodies.proposed("pat_1")).contentType("text/plain")
+                    .accept("application/fhir+json").send();
+
+            // then
+            assertThat(unsupported.status()).isEqualTo(415);
+            assertThat(unsupported.contentType()).startsWith("application/json");
+        }
+
+        @Test
+        void answersAnUndecodableQueryWith400InTheErrorShape() {
+            // when
+            RawHttp.Response response = RawHttp.send(server.getURI(), "GET /v1/appointments?%ZZ=1 HTTP/1.1\r\n"
+                    + "x-api-key: " + TestKeys.DEV_TEST + "\r\nAccept: application/fhir+json\r\n");
+
+            // then
+            assertThat(response.status()).isEqualTo(400);
+            assertThat(response.body()).contains("\"code\":\"INVALID_PARAMETER\"");
+            assertThat(response.headers()).containsKey("x-request-id");
+            // Micronaut replaces a request whose URI does not parse by a stand-in without headers, so
+            // the Accept header is not known here and the error is answered in application/json.
+            assertThat(response.headers().get("content-type")).startsWith("application/json");
+        }
+
+        @Test
+        void ignoresTheContentTypeOfOperationsWithoutBody() {
+            // given
+            String id = createId(Bodies.booked(uniquePatient()));
+
+            // when
+            ApiResponse read = api.get("/v1/appointments/" + id).body("{}").contentType("text/plain").send();
+            ApiResponse delete = api.delete("/v1/appointments/" + id).body("{\"x\":1}").contentType("application/fhir+json").send();
+
+            // then
+            assertThat(read.status()).isEqualTo(200);
+            assertThat(delete.status()).isEqualTo(204);
+        }
+
+        @Test
+        void answersABrowserRequestWithAnOrigin() {
+            // when
+            ApiResponse response = api.get("/v1/appointments?count=1").header("Origin", "https://app.example").send();
+
+            // then
+            assertThat(response.status()).isEqualTo(200);
+            assertThat(response.header("X-Request-Id")).isPresent();
         }
 
         @Test
