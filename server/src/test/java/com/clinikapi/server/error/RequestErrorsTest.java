@@ -7,6 +7,8 @@ import com.clinikapi.server.support.ApiTest;
 import com.clinikapi.server.support.Bodies;
 import com.clinikapi.server.support.Database;
 import com.clinikapi.server.support.LogCapture;
+import com.clinikapi.server.support.RawHttp;
+import com.clinikapi.server.support.TestKeys;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -83,6 +85,39 @@ abstract class RequestErrorsTest extends ApiTest {
             // then
             assertThat(response.status()).isEqualTo(400);
             assertThat(response.text("code")).isEqualTo("MALFORMED_JSON");
+        }
+    }
+
+    @Nested
+    class UndecodableUris {
+
+        @Test
+        void answers400ForAPathThatDoesNotDecode() {
+            // when
+            RawHttp.Response response = RawHttp.send(server.getURI(), "GET /v1/appointments/%ZZ HTTP/1.1\r\n"
+                    + "x-api-key: " + TestKeys.DEV_TEST + "\r\n");
+
+            // then
+            assertThat(response.status()).isEqualTo(400);
+            assertThat(response.body()).contains("\"code\":\"INVALID_PARAMETER\"");
+        }
+
+        @Test
+        void checksTheKeyFirst() {
+            // when
+            RawHttp.Response response = RawHttp.send(server.getURI(), "GET /v1/appointments?%ZZ=1 HTTP/1.1\r\n");
+
+            // then
+            assertThat(response.status()).isEqualTo(401);
+        }
+
+        @Test
+        void ignoresTheInternalMarkerWhenAClientSendsIt() {
+            // when
+            ApiResponse response = api.get("/v1/appointments?count=1").header("X-Clinikapi-Undecodable-Uri", "true").send();
+
+            // then
+            assertThat(response.status()).isEqualTo(200);
         }
     }
 
