@@ -2,13 +2,16 @@ package com.clinikapi.server.keys;
 
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.env.Environment;
+import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.context.event.ShutdownEvent;
 import io.micronaut.scheduling.annotation.Scheduled;
-import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -20,7 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 @Singleton
 @Requires(notEnv = Environment.CLI)
-public class LastUsedRecorder {
+public class LastUsedRecorder implements ApplicationEventListener<ShutdownEvent> {
 
     private static final Logger LOG = LoggerFactory.getLogger(LastUsedRecorder.class);
 
@@ -37,29 +40,44 @@ public class LastUsedRecorder {
 
     @Scheduled(fixedDelay = "${clinikapi.api-keys.last-used-interval:60s}")
     void flushPeriodically() {
-        flush();
-    }
-
-    @PreDestroy
-    void flushOnShutdown() {
-        flush();
-    }
-
-    private void flush() {
-        pending.forEach((id, at) -> {
-            if (pending.remove(id, at)) {
-                record(id, at);
-            }
-        });
-    }
-
-    private void record(String id, Instant at) {
+        Map<String, Instant> uses = takePending();
         try {
-            repository.touch(id, at);
+            write(uses);
         } catch (RuntimeException e) {
-            // Not worth failing anything for: the time is kept for the next attempt.
-            pending.putIfAbsent(id, at);
-            LOG.warn("Could not record when API key {} was last used ({})", id, e.getClass().getName());
+            // Not worth failing anything for: kept for the next round, unless newer uses came in.
+            uses.forEach(pending::putIfAbsent);
+            LOG.warn("Could not record when {} API keys were last used ({})", uses.size(), e.getClass().getName());
         }
+    }
+
+    /** On shutdown, before the connection pool closes: one attempt. */
+    @Override
+    public void onApplicationEvent(ShutdownEvent event) {
+        Map<String, Instant> uses = takePending();
+        try {
+            write(uses);
+        } catch (RuntimeException e) {
+            LOG.info("Did not record when {} API keys were last used ({})", uses.size(), e.getClass().getName());
+        }
+    }
+
+    private void write(Map<String, Instant> uses) {
+        while (!uses.isEmpty()) {
+            Map.Entry<String, Instant> use = uses.entrySet().iterator().next();
+            repository.touch(use.getKey(), use.getValue());
+            uses.remove(use.getKey());
+        }
+    }
+
+    /** The uses noted since the last round, removed from the pending ones. */
+    private Map<String, Instant> takePending() {
+        Map<String, Instant> taken = new HashMap<>();
+        for (String id : List.copyOf(pending.keySet())) {
+            Instant at = pending.remove(id);
+            if (at != null) {
+                taken.put(id, at);
+            }
+        }
+        return taken;
     }
 }
