@@ -441,7 +441,7 @@ public class CrashRecoveryLoad {
             env.put("MICRONAUT_SERVER_PORT", Integer.toString(port));
             env.put("CLINIKAPI_MANAGEMENT_PORT", Integer.toString(managementPort));
             if (options.jdbcUrl == null) {
-                env.put("CLINIKAPI_H2_URL", "jdbc:h2:file:" + workDir.resolve("db").toAbsolutePath()
+                env.put("DATASOURCES_DEFAULT_URL", "jdbc:h2:file:" + workDir.resolve("db").toAbsolutePath()
                         + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000");
             } else {
                 env.put("DATASOURCES_DEFAULT_URL", options.jdbcUrl);

@@ -1,5 +1,6 @@
 package com.clinikapi.mock;
 
+import com.clinikapi.mock.web.GuardedJettyServerFactory;
 import com.github.tomakehurst.wiremock.common.ConsoleNotifier;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 
@@ -37,6 +38,7 @@ public record MockSettings(int port, boolean verbose, int journalSize, boolean v
     public WireMockConfiguration wireMockConfiguration(ClinikMockExtensions extensions) {
         WireMockConfiguration options = WireMockConfiguration.options()
                 .extensions(extensions)
+                .httpServerFactory(new GuardedJettyServerFactory(() -> extensions.runtime().pipeline()))
                 // The mock logs requests itself, without values; WireMock's log prints whole bodies.
                 .stubRequestLoggingDisabled(true)
                 .notifier(new ConsoleNotifier(false))

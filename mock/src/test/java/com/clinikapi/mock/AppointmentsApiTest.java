@@ -419,11 +419,11 @@ class AppointmentsApiTest {
         }
 
         @Test
-        void keepsTheVersionWhenThePatchChangesNothing() {
-            Reply reply = api.update(id, "{\"priority\": 2, \"notAField\": true}");
+        void increasesTheVersionEvenWhenThePatchChangesNothing() {
+            Reply reply = api.update(id, "{\"priority\": 2}");
 
             assertThat(reply.status()).isEqualTo(200);
-            assertThat(reply.data().path("version").asLong()).isEqualTo(1);
+            assertThat(reply.data().path("version").asLong()).isEqualTo(2);
         }
 
         @Test

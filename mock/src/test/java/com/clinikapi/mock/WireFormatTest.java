@@ -153,6 +153,17 @@ class WireFormatTest {
         }
 
         @Test
+        void answersUnusualPathsInTheErrorFormat() {
+            for (String path : List.of("/v1/appointments/", "/v1/appointments//x", "/V1/APPOINTMENTS", "/favicon.ico",
+                    "/", "/v1", "/__files/x", "/v1/appointments/x/y")) {
+                Reply reply = api.send(api.request(path).GET());
+                assertThat(reply.status()).as(path).isIn(404, 405);
+                assertThat(reply.header("X-Request-Id")).as(path).startsWith("req_");
+                assertThat(reply.contentType()).as(path).isEqualTo("application/json");
+            }
+        }
+
+        @Test
         void checksTheKeyFirstUnderV1() {
             assertThat(api.withKey(null).send(api.withKey(null).request("/v1/rooms").GET()).code()).isEqualTo("UNAUTHORIZED");
             assertThat(api.withKey(null).send(api.withKey(null).request("/v2/rooms").GET()).code()).isEqualTo("NOT_FOUND");

@@ -106,8 +106,8 @@ public final class AppointmentOperations {
      * Merge semantics, refused in the service's order, each refusal changing nothing: 404; 409
      * {@code VERSION_CONFLICT} unless the version meets {@code If-Match}; 409
      * {@code INVALID_STATUS_TRANSITION}; 422 when the merged appointment breaks a rule; 409
-     * {@code SCHEDULING_CONFLICT} when it would overlap a booking. A patch that changes nothing keeps
-     * the version, as the service does.
+     * {@code SCHEDULING_CONFLICT} when it would overlap a booking. Every accepted patch increases the
+     * version by one, as the spec's PATCH description says.
      */
     ApiResult update(ApiCall call) {
         Set<String> patched = documents.patchedFields(call.body());
@@ -118,9 +118,6 @@ public final class AppointmentOperations {
             StatusTransitions.requireAllowed(current.status(), documents.schedule(merged).status());
             AppointmentSchedule schedule = AppointmentRules.checkUpdate(documents.schedule(merged), patched);
             documents.applySchedule(merged, schedule);
-            if (merged.equals(current.document())) {
-                return current;
-            }
             merged.put(AppointmentDocuments.VERSION, version(current) + 1);
             merged.put(AppointmentDocuments.UPDATED_AT, UtcTimes.format(call.now()));
             return documents.toStored(merged);

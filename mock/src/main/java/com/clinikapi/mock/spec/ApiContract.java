@@ -36,11 +36,9 @@ public final class ApiContract {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final OpenAPI openApi;
     private final List<CompiledOperation> operations;
 
-    private ApiContract(OpenAPI openApi, List<ContractOperation> operations) {
-        this.openApi = openApi;
+    private ApiContract(List<ContractOperation> operations) {
         this.operations = operations.stream()
                 .sorted(Comparator.comparingInt((ContractOperation op) -> PathTemplates.literalSegments(op.pathTemplate()))
                         .reversed())
@@ -65,7 +63,7 @@ public final class ApiContract {
         List<ContractOperation> operations = new ArrayList<>();
         api.getPaths().forEach((template, item) -> item.readOperationsMap().forEach((method, operation) ->
                 operations.add(toOperation(api, template, item, method, operation))));
-        return new ApiContract(api, operations);
+        return new ApiContract(operations);
     }
 
     public List<ContractOperation> operations() {
@@ -88,11 +86,6 @@ public final class ApiContract {
             }
         }
         return Optional.empty();
-    }
-
-    /** The spec as parsed, with every {@code $ref} resolved. */
-    public OpenAPI openApi() {
-        return openApi;
     }
 
     private static ContractOperation toOperation(OpenAPI api, String template, PathItem item, PathItem.HttpMethod method,

@@ -27,10 +27,6 @@ public record ContractResponse(
         examples = Map.copyOf(examples);
     }
 
-    public boolean hasBody() {
-        return !mediaTypes.isEmpty();
-    }
-
     /** The first example of the default media type, if the spec gives one. */
     public Optional<JsonNode> firstExample() {
         return mediaTypes.stream()

@@ -48,7 +48,7 @@ public final class RequestValidation {
             return;
         }
         ViolationMapper.Findings findings = mapper.map(report, operation,
-                body == null ? MissingNode.getInstance() : body);
+                body == null ? MissingNode.getInstance() : body, query.keySet());
         if (!findings.parameterIssues().isEmpty()) {
             throw new ApiException(ErrorCode.INVALID_PARAMETER, findings.parameterIssues());
         }

@@ -51,7 +51,10 @@ final class ViolationMapper {
     private record Finding(ValidationIssue issue, boolean shape, List<Integer> position, String keyword) {
     }
 
-    Findings map(ValidationReport report, ContractOperation operation, JsonNode body) {
+    /**
+     * @param sentParameters the names of the query parameters the request carried, even empty
+     */
+    Findings map(ValidationReport report, ContractOperation operation, JsonNode body, Set<String> sentParameters) {
         List<Finding> parameters = new ArrayList<>();
         List<Finding> bodyFindings = new ArrayList<>();
         for (ValidationReport.Message message : report.getMessages()) {
@@ -61,7 +64,7 @@ final class ViolationMapper {
             MessageContext context = message.getContext().orElse(null);
             String key = message.getKey();
             if (context != null && context.getParameter().isPresent()) {
-                parameters.add(parameterFinding(key, context.getParameter().get(), operation));
+                parameters.add(parameterFinding(key, context.getParameter().get(), operation, sentParameters));
             } else if (key.startsWith(BODY_SCHEMA)) {
                 String instance = context == null ? "" : context.getPointers().map(p -> p.getInstance()).orElse("");
                 String schemaPointer = context == null ? "" : context.getPointers().map(p -> p.getSchema()).orElse("");
@@ -109,13 +112,17 @@ final class ViolationMapper {
     }
 
     private static Finding parameterFinding(String key, io.swagger.v3.oas.models.parameters.Parameter parameter,
-                                            ContractOperation operation) {
+                                            ContractOperation operation, Set<String> sentParameters) {
         String name = parameter.getName();
         List<Integer> position = List.of(Math.max(0, operation.parameterNames().indexOf(name)));
         if (key.startsWith(PARAMETER_SCHEMA)) {
             String keyword = key.substring(PARAMETER_SCHEMA.length());
             return new Finding(keywordIssue(keyword, name, parameter.getSchema(), MissingNode.getInstance()),
                     isShape(keyword), position, keyword);
+        }
+        if (key.endsWith(".missing") && sentParameters.contains(name)) {
+            // Sent with an empty value: not a value of its type at all.
+            return new Finding(emptyValueIssue(name, parameter.getSchema()), true, position, "type");
         }
         if (key.endsWith(".missing")) {
             return new Finding(SchemaViolations.required(name), true, position, "required");
@@ -196,6 +203,11 @@ final class ViolationMapper {
             default:
                 return ValidationIssue.value(field, "does not match the schema");
         }
+    }
+
+    private static ValidationIssue emptyValueIssue(String name, Schema<?> schema) {
+        boolean numeric = schema != null && ("integer".equals(schema.getType()) || "number".equals(schema.getType()));
+        return numeric ? range(name, schema) : typeIssue(name, schema);
     }
 
     /** A value of the wrong JSON type, worded by what the field is: an enum, a date, or a type. */

@@ -88,6 +88,21 @@ public final class ApiPipeline {
     }
 
     /**
+     * The API's error answer for a request refused before it reached WireMock (a query or path the
+     * HTTP layer cannot decode); such a request is not in WireMock's journal.
+     */
+    public ResponseDefinition refuse(String accept, ApiException error) {
+        RequestContext context = new RequestContext(RequestIds.newId(), UtcTimes.now(clock), accept, null);
+        return responses.error(context, rateLimits.unmetered(), error, Scenario.DEFAULT_RETRY_AFTER_SECONDS);
+    }
+
+    /** The answer for a path nothing serves, when the HTTP layer finds it. */
+    public ResponseDefinition refuseUnrouted(String accept) {
+        RequestContext context = new RequestContext(RequestIds.newId(), UtcTimes.now(clock), accept, null);
+        return responses.routeError(context, rateLimits.unmetered(), RouteError.NO_SUCH_ENDPOINT, List.of());
+    }
+
+    /**
      * A method or path the spec does not define. Under {@code /v1/} the key is checked first, as
      * the service's key filter does; then a known path is 405 (with {@code Allow}), anything else 404.
      */

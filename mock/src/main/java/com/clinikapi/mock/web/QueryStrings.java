@@ -11,6 +11,8 @@ import java.util.Map;
 /** Splits a request URL into its path and its decoded query parameters (first value of each). */
 final class QueryStrings {
 
+    static final ValidationIssue NOT_PERCENT_ENCODED = ValidationIssue.structure("query", "must be percent-encoded UTF-8");
+
     private QueryStrings() {
     }
 
@@ -41,7 +43,7 @@ final class QueryStrings {
         try {
             return URLDecoder.decode(text, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw ApiException.invalidParameter(ValidationIssue.structure("query", "must be percent-encoded UTF-8"));
+            throw ApiException.invalidParameter(NOT_PERCENT_ENCODED);
         }
     }
 }

@@ -22,10 +22,6 @@ public final class RequestLog {
         this.verbose = verbose;
     }
 
-    public boolean isVerbose() {
-        return verbose;
-    }
-
     void served(RequestContext context, String method, String apiKey, String outcome, long nanos) {
         if (!verbose) {
             return;

@@ -59,10 +59,10 @@ public class AppointmentController extends AbstractAppointmentsController {
 
     public AppointmentController(AppointmentService appointments, AppointmentSearch search, ResponseMeta meta,
                                  RequestBodies bodies) {
-        this.bodies = bodies;
         this.appointments = appointments;
         this.search = search;
         this.meta = meta;
+        this.bodies = bodies;
     }
 
     @Override
@@ -111,8 +111,7 @@ public class AppointmentController extends AbstractAppointmentsController {
             AppointmentStatus status, LocalDate dateFrom, LocalDate dateTo, String sort, Integer count, String cursor) {
         HttpRequest<?> request = CurrentRequest.get();
         AppointmentSearch.Parameters parameters = new AppointmentSearch.Parameters(patientId, practitionerId,
-                status == null ? null : com.clinikapi.contract.appointment.AppointmentStatus.fromWire(status.getValue()).orElseThrow(),
-                dateFrom, dateTo, sort, count, cursor);
+                status == null ? null : AppointmentMapper.status(status), dateFrom, dateTo, sort, count, cursor);
         return HttpResponse.ok(new AppointmentPageResponse(search.search(owner(request), parameters),
                 meta.of(request, HttpStatus.OK)));
     }

@@ -130,7 +130,8 @@ public class AppointmentMapper {
         return api;
     }
 
-    private static AppointmentStatus status(com.clinikapi.server.generated.model.AppointmentStatus api) {
+    /** The contract's status for the API model's. */
+    static AppointmentStatus status(com.clinikapi.server.generated.model.AppointmentStatus api) {
         return AppointmentStatus.fromWire(api.getValue()).orElseThrow();
     }
 

@@ -1,23 +1,56 @@
 package com.clinikapi.server.error;
 
+import com.clinikapi.contract.error.ErrorCode;
 import com.clinikapi.server.generated.model.ApiError;
+import com.clinikapi.server.ratelimit.RateLimiter;
+import com.clinikapi.server.web.RequestIdFilter;
 import io.micronaut.context.annotation.Replaces;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import io.micronaut.http.server.netty.NettyHttpRequest;
+import io.netty.handler.codec.DecoderResult;
+import io.netty.handler.codec.TooLongFrameException;
 import jakarta.inject.Singleton;
+
+import java.util.List;
 
 /**
  * Safety net for any error response Micronaut still builds itself: it gets the contract's error
- * body for its status instead of Micronaut's, whose messages can quote request values.
+ * body for its status instead of Micronaut's, whose messages can quote request values. This is also
+ * the path of requests refused before routing and filters (a request line or headers over Netty's
+ * limits, which Micronaut reports as 413): those become 400 {@code INVALID_PARAMETER}, since the
+ * body is not what was too large, and get the headers every response carries.
  */
 @Singleton
 @Replaces(ErrorResponseProcessor.class)
 public class ContractErrorResponseProcessor implements ErrorResponseProcessor<ApiError> {
 
+    private final RateLimiter rateLimiter;
+
+    public ContractErrorResponseProcessor(RateLimiter rateLimiter) {
+        this.rateLimiter = rateLimiter;
+    }
+
     @Override
     public MutableHttpResponse<ApiError> processResponse(ErrorContext errorContext, MutableHttpResponse<?> response) {
-        MutableHttpResponse<ApiError> contractError = ErrorResponses.forStatus(errorContext.getRequest(), response.status());
-        return response.body(contractError.body()).contentType(contractError.getContentType().orElseThrow());
+        HttpRequest<?> request = errorContext.getRequest();
+        MutableHttpResponse<ApiError> contractError = isOversizedHead(request)
+                ? ErrorResponses.of(request, ErrorCode.INVALID_PARAMETER, List.of())
+                : ErrorResponses.forStatus(request, response.status());
+        RequestIdFilter.stamp(request, response, rateLimiter.status(request));
+        return response.status(contractError.status())
+                .body(contractError.body())
+                .contentType(contractError.getContentType().orElseThrow());
+    }
+
+    /** Netty could not decode the request line or headers because they exceed its limits. */
+    private static boolean isOversizedHead(HttpRequest<?> request) {
+        if (request instanceof NettyHttpRequest<?> netty) {
+            DecoderResult decoded = netty.getNativeRequest().decoderResult();
+            return decoded.isFailure() && decoded.cause() instanceof TooLongFrameException;
+        }
+        return false;
     }
 }

@@ -18,7 +18,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Checks the shape of a JSON body against the generated model it binds to: JSON types, date-time
@@ -31,6 +33,9 @@ import java.util.Map;
  * Value constraints (ranges, lengths, patterns) stay with bean validation.
  */
 public final class BodyShape {
+
+    private static final Pattern RFC_3339_DATE_TIME =
+            Pattern.compile("\\d{4}-\\d{2}-\\d{2}[Tt]\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?([Zz]|[+-]\\d{2}:\\d{2})");
 
     private BodyShape() {
     }
@@ -134,9 +139,17 @@ public final class BodyShape {
                 || number instanceof Byte || number instanceof BigInteger;
     }
 
-    private static boolean parsesAsDateTime(String text) {
+    /**
+     * An RFC 3339 {@code date-time}, the format the spec's {@code format: date-time} means: four-digit
+     * year, seconds, an offset. Stricter than {@link OffsetDateTime#parse}, which also takes
+     * {@code +999999999-12-31T23:59Z}, a year no database stores and no partner sends.
+     */
+    static boolean parsesAsDateTime(String text) {
+        if (!RFC_3339_DATE_TIME.matcher(text).matches()) {
+            return false;
+        }
         try {
-            OffsetDateTime.parse(text);
+            OffsetDateTime.parse(text.toUpperCase(Locale.ROOT));
             return true;
         } catch (DateTimeParseException e) {
             return false;

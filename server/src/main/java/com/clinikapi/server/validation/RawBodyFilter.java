@@ -1,7 +1,6 @@
 package com.clinikapi.server.validation;
 
 import com.clinikapi.server.auth.ApiKeyFilter;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
@@ -15,16 +14,14 @@ import io.micronaut.http.annotation.ServerFilter;
  * tell an absent field from an explicit {@code null}. Runs after the key check, so unauthenticated
  * requests never have their bodies read.
  */
-@ServerFilter(value = "/v1/**", methods = {HttpMethod.POST, HttpMethod.PATCH, HttpMethod.PUT})
+@ServerFilter(value = "/v1/**", methods = {HttpMethod.POST, HttpMethod.PATCH})
 public class RawBodyFilter implements Ordered {
 
     static final String ATTRIBUTE = "clinikapi.rawBody";
 
     @RequestFilter
-    public void keepBody(HttpRequest<?> request, @Body @Nullable byte[] body) {
-        if (body != null) {
-            request.setAttribute(ATTRIBUTE, body);
-        }
+    public void keepBody(HttpRequest<?> request, @Body byte[] body) {
+        request.setAttribute(ATTRIBUTE, body);
     }
 
     @Override

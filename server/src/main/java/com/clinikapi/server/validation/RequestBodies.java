@@ -6,6 +6,7 @@ import com.clinikapi.contract.error.SchemaViolations;
 import com.clinikapi.contract.error.ValidationIssue;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.BasicHttpAttributes;
 import io.micronaut.http.HttpRequest;
@@ -27,7 +28,10 @@ import java.util.Optional;
 public class RequestBodies {
 
     private static final String PARSED = "clinikapi.rawJson";
-    private static final JsonFactory JSON_FACTORY = new JsonFactory();
+    /** Duplicate names are refused: parsers disagree on which one wins, so such a body means two things. */
+    private static final JsonFactory JSON_FACTORY = JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
 
     private final JsonMapper json;
 
@@ -116,15 +120,15 @@ public class RequestBodies {
     }
 
     /**
-     * Whether the bytes hold exactly one JSON value. Binding stops after the first value, so
-     * {@code {"a":1}}} would otherwise pass for an object.
+     * Whether the bytes hold exactly one JSON value without duplicate names. Binding stops after the
+     * first value, so {@code {"a":1}}} would otherwise pass for an object.
      */
     private static boolean isSingleJsonValue(byte[] bytes) {
         try (JsonParser parser = JSON_FACTORY.createParser(bytes)) {
             if (parser.nextToken() == null) {
                 return false;
             }
-            parser.skipChildren();
+            parser.skipChildren(); // reads through the value, checking names for duplicates on the way
             return parser.nextToken() == null;
         } catch (IOException e) {
             return false;

@@ -23,15 +23,18 @@ import java.util.Set;
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 public class AcceptFilter {
 
-    private static final Set<String> SERVED = Set.of(ApiMediaTypes.JSON, ApiMediaTypes.FHIR_JSON,
+    /** What the API's operations produce; /health produces plain JSON only. */
+    private static final Set<String> SERVED_BY_API = Set.of(ApiMediaTypes.JSON, ApiMediaTypes.FHIR_JSON,
             MediaType.ALL, "application/*");
+    private static final Set<String> SERVED_ELSEWHERE = Set.of(ApiMediaTypes.JSON, MediaType.ALL, "application/*");
 
     @PreMatching
     @RequestFilter
     @Nullable
     public HttpRequest<?> acceptJson(HttpRequest<?> request) {
         Collection<MediaType> accepted = request.accept();
-        if (accepted.isEmpty() || accepted.stream().anyMatch(type -> SERVED.contains(type.getName()))) {
+        Set<String> served = request.getPath().startsWith("/v1/") ? SERVED_BY_API : SERVED_ELSEWHERE;
+        if (accepted.isEmpty() || accepted.stream().anyMatch(type -> served.contains(type.getName()))) {
             return null;
         }
         if (request.getHeaders() instanceof MutableHttpHeaders headers) {

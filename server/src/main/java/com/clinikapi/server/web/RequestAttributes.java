@@ -1,5 +1,6 @@
 package com.clinikapi.server.web;
 
+import com.clinikapi.contract.RequestIds;
 import io.micronaut.http.HttpRequest;
 
 import java.time.OffsetDateTime;
@@ -18,9 +19,18 @@ public final class RequestAttributes {
     private RequestAttributes() {
     }
 
-    /** The request's {@code req_…} id; assigned by {@link RequestIdFilter} before anything else runs. */
+    /**
+     * The request's {@code req_…} id: assigned by {@link RequestIdFilter} before anything else runs,
+     * or here on first use for a request refused before the filters (e.g. a request line too long).
+     */
     public static String requestId(HttpRequest<?> request) {
-        return request.getAttribute(REQUEST_ID, String.class).orElse("req_unassigned");
+        Optional<String> assigned = request.getAttribute(REQUEST_ID, String.class);
+        if (assigned.isPresent()) {
+            return assigned.get();
+        }
+        String id = RequestIds.newId();
+        request.setAttribute(REQUEST_ID, id);
+        return id;
     }
 
     /**

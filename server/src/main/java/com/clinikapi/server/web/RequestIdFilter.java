@@ -9,6 +9,7 @@ import io.micronaut.core.order.Ordered;
 import io.micronaut.core.propagation.MutablePropagatedContext;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpHeaders;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ResponseFilter;
@@ -21,7 +22,7 @@ import java.util.Map;
  * Runs first and last on every request: gives it a fresh {@code req_…} id (a client-sent
  * {@code X-Request-Id} is ignored, it could be anything), and stamps every response, errors
  * included, with {@code X-Request-Id}, {@code X-Timestamp} and the rate-limit headers. Also switches
- * JSON bodies to {@code application/fhir+json} when the client asked for that.
+ * the API's JSON bodies to {@code application/fhir+json} when the client asked for that.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 public class RequestIdFilter implements Ordered {
@@ -30,6 +31,9 @@ public class RequestIdFilter implements Ordered {
     public static final int ORDER = HIGHEST_PRECEDENCE + 100;
     /** The MDC key of the request id: a field of every JSON log line written while serving a request. */
     public static final String MDC_REQUEST_ID = "requestId";
+
+    /** Only the API's operations produce application/fhir+json; /health is plain JSON. */
+    private static final String API_PATH = "/v1/";
 
     private final RateLimiter rateLimiter;
 
@@ -51,16 +55,23 @@ public class RequestIdFilter implements Ordered {
 
     @ResponseFilter
     public void stampResponse(HttpRequest<?> request, MutableHttpResponse<?> response) {
-        RateLimitStatus limits = rateLimiter.status(request);
-        response.header(ApiHeaders.REQUEST_ID, RequestAttributes.requestId(request));
-        response.header(ApiHeaders.TIMESTAMP,
-                DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(RequestAttributes.answeredAt(request)));
-        response.header(ApiHeaders.RATE_LIMIT_LIMIT, Integer.toString(limits.limit()));
-        response.header(ApiHeaders.RATE_LIMIT_REMAINING, Integer.toString(limits.remaining()));
-        response.header(ApiHeaders.RATE_LIMIT_RESET, Integer.toString(limits.resetSeconds()));
-        if (response.getBody().isPresent() && isJson(response)) {
+        stamp(request, response, rateLimiter.status(request));
+        if (request.getPath().startsWith(API_PATH) && response.getBody().isPresent() && isJson(response)) {
             response.contentType(ResponseMediaTypes.choose(request));
         }
+    }
+
+    /**
+     * Sets the headers every response carries. Also used for the few responses Micronaut sends
+     * without running filters (a request it could not even decode).
+     */
+    public static void stamp(HttpRequest<?> request, MutableHttpResponse<?> response, RateLimitStatus limits) {
+        MutableHttpHeaders headers = response.getHeaders();
+        headers.set(ApiHeaders.REQUEST_ID, RequestAttributes.requestId(request));
+        headers.set(ApiHeaders.TIMESTAMP, DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(RequestAttributes.answeredAt(request)));
+        headers.set(ApiHeaders.RATE_LIMIT_LIMIT, Integer.toString(limits.limit()));
+        headers.set(ApiHeaders.RATE_LIMIT_REMAINING, Integer.toString(limits.remaining()));
+        headers.set(ApiHeaders.RATE_LIMIT_RESET, Integer.toString(limits.resetSeconds()));
     }
 
     private static boolean isJson(MutableHttpResponse<?> response) {

@@ -222,6 +222,30 @@ abstract class CreateAppointmentTest extends ApiTest {
                     "start: must be an ISO 8601 date-time with offset", "end: must be an ISO 8601 date-time with offset");
         }
 
+        @ParameterizedTest
+        @ValueSource(strings = {"+999999999-12-31T23:59:59Z", "2026-12-01T09:00Z", "2026-12-01 09:00:00Z",
+                "2026-12-01T09:00:00+0100", "2026-02-30T09:00:00Z", "2026-12-01T25:00:00Z"})
+        void rejectsDateTimesThatAreNotRfc3339(String start) {
+            // when
+            ApiResponse response = post("""
+                    {"status":"booked","patientId":"pat_1","start":"%s","minutesDuration":30}""".formatted(start));
+
+            // then
+            assertThat(response.status()).isEqualTo(422);
+            assertThat(response.diagnostics()).containsExactly("start: must be an ISO 8601 date-time with offset");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"0001-01-01T00:00:00Z", "9999-12-31T22:00:00-01:00", "2026-12-01t09:00:00.123456789z"})
+        void acceptsEveryRfc3339DateTimeAtTheEdgesOfTheRange(String start) {
+            // when
+            ApiResponse response = post("""
+                    {"status":"booked","patientId":"pat_1","start":"%s","minutesDuration":30}""".formatted(start));
+
+            // then
+            assertThat(response.status()).as(response.body()).isEqualTo(201);
+        }
+
         @Test
         void rejectsWrongJsonTypesEvenWhereBindingWouldCoerceThem() {
             // when

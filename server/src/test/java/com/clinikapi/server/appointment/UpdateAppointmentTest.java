@@ -124,6 +124,29 @@ abstract class UpdateAppointmentTest extends ApiTest {
         }
 
         @Test
+        void derivesTheNewEndWhenOnlyTheDurationChanges() {
+            // when
+            ApiResponse response = patch("""
+                    {"minutesDuration":45}""");
+
+            // then
+            assertThat(response.status()).isEqualTo(200);
+            assertThat(response.text("data.start")).isEqualTo("2026-12-01T09:00:00Z");
+            assertThat(response.text("data.end")).isEqualTo("2026-12-01T09:45:00Z");
+        }
+
+        @Test
+        void keepsAnEndSentWithANewStart() {
+            // when
+            ApiResponse response = patch("""
+                    {"start":"2026-12-01T11:00:00Z","end":"2026-12-01T12:00:00Z"}""");
+
+            // then
+            assertThat(response.status()).isEqualTo(200);
+            assertThat(response.text("data.end")).isEqualTo("2026-12-01T12:00:00Z");
+        }
+
+        @Test
         void cancelsWithAReason() {
             // when
             ApiResponse response = patch("""

@@ -48,7 +48,8 @@ abstract class RequestErrorsTest extends ApiTest {
     class MalformedBodies {
 
         @ParameterizedTest
-        @ValueSource(strings = {"{\"status\":\"booked\",", "status=booked", "{\"a\":1}}", "[]", "\"text\"", "42"})
+        @ValueSource(strings = {"{\"status\":\"booked\",", "status=booked", "{\"a\":1}}", "{\"a\":1} {\"b\":2}", "[]",
+                "\"text\"", "42", "{\"status\":\"proposed\",\"patientId\":\"p\",\"status\":\"booked\"}"})
         void answers400MalformedJsonForABodyThatIsNotAJsonObject(String body) {
             // when
             ApiResponse response = api.post("/v1/appointments", body).send();
@@ -82,6 +83,33 @@ abstract class RequestErrorsTest extends ApiTest {
             // then
             assertThat(response.status()).isEqualTo(400);
             assertThat(response.text("code")).isEqualTo("MALFORMED_JSON");
+        }
+    }
+
+    @Nested
+    class OversizedRequestHeads {
+
+        @Test
+        void answers400ForARequestLineOverTheLimit() {
+            // when
+            ApiResponse response = api.get("/v1/appointments?patientId=" + "a".repeat(9000)).send();
+
+            // then
+            assertThat(response.status()).isEqualTo(400);
+            assertThat(response.text("code")).isEqualTo("INVALID_PARAMETER");
+            assertThat(response.text("requestId")).matches("^req_[A-Za-z0-9_-]+$")
+                    .isEqualTo(response.header("X-Request-Id").orElseThrow());
+            assertThat(response.header("X-RateLimit-Limit")).isPresent();
+        }
+
+        @Test
+        void answers400ForHeadersOverTheLimit() {
+            // when
+            ApiResponse response = api.get("/v1/appointments").header("X-Padding", "p".repeat(10_000)).send();
+
+            // then
+            assertThat(response.status()).isEqualTo(400);
+            assertThat(response.text("code")).isEqualTo("INVALID_PARAMETER");
         }
     }
 

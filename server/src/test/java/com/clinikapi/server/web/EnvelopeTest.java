@@ -95,6 +95,16 @@ abstract class EnvelopeTest extends ApiTest {
             assertThat(error.text("code")).isEqualTo("NOT_FOUND");
         }
 
+        @Test
+        void answersHealthAsPlainJsonAsDocumented() {
+            // when
+            ApiResponse response = api.get("/health").withoutKey().accept("application/fhir+json").send();
+
+            // then
+            assertThat(response.status()).isEqualTo(200);
+            assertThat(response.contentType()).startsWith("application/json");
+        }
+
         @ParameterizedTest
         @ValueSource(strings = {"application/json", "*/*", "text/html", "application/xml", "text/plain;q=0.9"})
         void answersJsonToAnyOtherAcceptInsteadOf406(String accept) {

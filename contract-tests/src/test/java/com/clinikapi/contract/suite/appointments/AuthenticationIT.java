@@ -92,6 +92,20 @@ class AuthenticationIT {
 
     @ParameterizedTest
     @EnumSource(Operations.class)
+    void letsAWriteOnlyKeyWriteButNotRead(Operations operation) {
+        String key = Targets.current().requireKey(KeyRole.WRITE_ONLY);
+
+        ApiResponse response = operation.request(api, existingId()).key(key).send();
+
+        if (operation.writes()) {
+            assertThat(response.status()).as("%s", response).isIn(200, 201, 204, 404);
+        } else {
+            assertRejected(response, ErrorCode.INSUFFICIENT_SCOPE);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Operations.class)
     void refusesAKeyOverItsRateLimitWithRetryAfter(Operations operation) {
         String key = Targets.current().requireKey(KeyRole.RATE_LIMITED);
 

@@ -10,6 +10,7 @@ import com.clinikapi.contract.error.SchemaViolations;
 import com.clinikapi.contract.suite.http.ApiResponse;
 import com.clinikapi.contract.suite.http.ContractClient;
 import com.clinikapi.contract.suite.http.Json;
+import com.clinikapi.contract.suite.target.KnownDefects;
 import com.clinikapi.contract.suite.target.Targets;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -155,6 +156,17 @@ class CreateAppointmentIT {
 
             assertThat(data.path("comment").asText()).hasSize(2000);
             assertThat(data.path("basedOnId").asText()).hasSize(128);
+        }
+
+        @Test
+        void countsMaxLengthInCharactersNotUtf16Units() {
+            KnownDefects.SERVER_MAX_LENGTH_IN_UTF16_UNITS.skipIfOpen();
+            // 200 characters, 400 UTF-16 units: JSON Schema's maxLength counts characters
+            ObjectNode body = Fixtures.booked(Fixtures.patientId()).put("serviceType", "\uD83D\uDE00".repeat(200));
+
+            JsonNode data = appointments.create(body);
+
+            assertThat(data.path("serviceType").asText()).isEqualTo("\uD83D\uDE00".repeat(200));
         }
 
         @Test
@@ -345,6 +357,7 @@ class CreateAppointmentIT {
 
         @Test
         void refusesADateTimeWithoutSeconds() {
+            KnownDefects.SERVER_DATE_TIME_WITHOUT_SECONDS.skipIfOpen();
             // RFC 3339 (OpenAPI's date-time) requires seconds; Java's OffsetDateTime.toString() drops them
             ObjectNode body = Fixtures.bookedAt(Fixtures.patientId(), Fixtures.DAY.plusHours(9), 30)
                     .put("start", "2031-03-10T09:00Z");

@@ -7,6 +7,7 @@ import com.clinikapi.contract.error.SchemaViolations;
 import com.clinikapi.contract.suite.http.ApiResponse;
 import com.clinikapi.contract.suite.http.ContractClient;
 import com.clinikapi.contract.suite.http.Json;
+import com.clinikapi.contract.suite.target.KnownDefects;
 import com.clinikapi.contract.suite.target.Targets;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Nested;
@@ -224,6 +225,22 @@ class SearchAppointmentsIT {
             assertRejectedNaming(response, ErrorCode.INVALID_PARAMETER, "count");
         }
 
+        @ParameterizedTest
+        @ValueSource(strings = {"abc", "1.5"})
+        void refusesANonIntegerCountAsAWrongType(String count) {
+            KnownDefects.SERVER_NON_INTEGER_COUNT_WORDING.skipIfOpen();
+
+            assertRejected(api.get(COLLECTION).query("count", count).send(), ErrorCode.INVALID_PARAMETER,
+                    SchemaViolations.type("count", "integer"));
+        }
+
+        @Test
+        void refusesAnEmptyCount() {
+            KnownDefects.SERVER_EMPTY_PARAMETER_IGNORED.skipIfOpen();
+
+            assertRejectedNaming(api.get(COLLECTION + "?count=").send(), ErrorCode.INVALID_PARAMETER, "count");
+        }
+
         @Test
         void refusesACountOverTheMaximumInTheSharedWording() {
             assertRejected(api.get(COLLECTION).query("count", 101).send(), ErrorCode.INVALID_PARAMETER,
@@ -231,10 +248,18 @@ class SearchAppointmentsIT {
         }
 
         @ParameterizedTest
-        @CsvSource({"dateFrom,2031-13-01", "dateFrom,yesterday", "dateTo,2031-03-10T00:00:00Z", "dateTo,10/03/2031",
-                "dateFrom,2031-02-30"})
+        @CsvSource({"dateFrom,2031-13-01", "dateFrom,yesterday", "dateTo,2031-03-10T00:00:00Z", "dateTo,10/03/2031"})
         void refusesABadDate(String parameter, String value) {
             assertRejected(api.get(COLLECTION).query(parameter, value).send(), ErrorCode.INVALID_PARAMETER,
+                    SchemaViolations.date(parameter));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"dateFrom", "dateTo"})
+        void refusesADayThatIsNotInTheCalendar(String parameter) {
+            KnownDefects.SERVER_LENIENT_DATES.skipIfOpen();
+
+            assertRejected(api.get(COLLECTION).query(parameter, "2031-02-30").send(), ErrorCode.INVALID_PARAMETER,
                     SchemaViolations.date(parameter));
         }
 

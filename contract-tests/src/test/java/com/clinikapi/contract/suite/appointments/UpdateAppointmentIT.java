@@ -8,6 +8,7 @@ import com.clinikapi.contract.error.SchemaViolations;
 import com.clinikapi.contract.suite.http.ApiResponse;
 import com.clinikapi.contract.suite.http.ContractClient;
 import com.clinikapi.contract.suite.http.Json;
+import com.clinikapi.contract.suite.target.KnownDefects;
 import com.clinikapi.contract.suite.target.Targets;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -51,6 +52,17 @@ class UpdateAppointmentIT {
             expected.remove(java.util.List.of("version", "updatedAt"));
             assertThat(unchanged).isEqualTo(expected);
             assertThat(instant(after, "updatedAt")).isAfterOrEqualTo(instant(before, "updatedAt"));
+        }
+
+        @Test
+        void incrementsTheVersionEvenWhenThePatchChangesNothing() {
+            KnownDefects.SERVER_NOOP_PATCH_KEEPS_VERSION.skipIfOpen();
+            String id = booked().path("id").asText();
+            long first = appointments.update(id, Json.object("comment", "same")).path("version").asLong();
+
+            long second = appointments.update(id, Json.object("comment", "same")).path("version").asLong();
+
+            assertThat(second).isEqualTo(first + 1);
         }
 
         @Test

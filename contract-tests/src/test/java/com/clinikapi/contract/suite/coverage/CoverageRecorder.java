@@ -26,6 +26,7 @@ public final class CoverageRecorder implements ExchangeRecorder {
 
     private final Map<String, LongAdder> pairs = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> undeclared = new ConcurrentHashMap<>();
+    private final LongAdder breaches = new LongAdder();
 
     public static CoverageRecorder get() {
         return INSTANCE;
@@ -34,7 +35,10 @@ public final class CoverageRecorder implements ExchangeRecorder {
     @Override
     public void record(Exchange exchange) {
         int status = exchange.response().status();
-        if (exchange.operationId().isPresent()) {
+        if (!exchange.conforming()) {
+            // a status the contract was broken with does not count as that status covered
+            breaches.increment();
+        } else if (exchange.operationId().isPresent()) {
             pairs.computeIfAbsent(CoveragePair.key(exchange.operationId().get(), status), k -> new LongAdder()).increment();
         } else {
             undeclared.computeIfAbsent(exchange.method() + " " + status, k -> new LongAdder()).increment();
@@ -50,7 +54,8 @@ public final class CoverageRecorder implements ExchangeRecorder {
         new TreeMap<>(undeclared).forEach((k, v) -> undeclaredNode.put(k, v.sum()));
         long total = pairs.values().stream().mapToLong(LongAdder::sum).sum()
                 + undeclared.values().stream().mapToLong(LongAdder::sum).sum();
-        record.put("exchanges", total);
+        record.put("exchanges", total + breaches.sum());
+        record.put("breaches", breaches.sum());
         Path file = recordFile(target);
         try {
             Files.createDirectories(file.getParent());
@@ -58,8 +63,8 @@ public final class CoverageRecorder implements ExchangeRecorder {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        System.out.printf("[contract] %s: %d exchanges, %d (operation, status) pairs seen; record %s%n",
-                target, total, pairs.size(), file);
+        System.out.printf("[contract] %s: %d exchanges (%d broke the contract), %d (operation, status) pairs seen; record %s%n",
+                target, total + breaches.sum(), breaches.sum(), pairs.size(), file);
     }
 
     /** Deletes an earlier run's record of this target. */

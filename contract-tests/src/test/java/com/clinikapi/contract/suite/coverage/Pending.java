@@ -42,6 +42,7 @@ public final class Pending {
     public static String reasonFor(KeyRole role) {
         return switch (role) {
             case RATE_LIMITED -> "pending issue 5 (the plan rate limiter; the service only reports its plan so far)";
+            case WRITE_ONLY -> "the mock has no reserved write-only key; its Prefer: code=403 scenario covers the 403 of reads";
             case OTHER_TENANT, OTHER_MODE -> "no such key was given for this target (-Dcontract.otherApiKey=… for a deployment)";
             default -> "not configured for this target";
         };

@@ -1,5 +1,6 @@
 package com.clinikapi.contract.suite.generate;
 
+import com.clinikapi.contract.suite.target.KnownDefects;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -129,7 +130,17 @@ public final class SchemaArbitraries {
         Arbitrary<Integer> length = Arbitraries.frequencyOf(
                 Tuple.of(8, Arbitraries.integers().between(min, Math.min(max, Math.max(min, 40)))),
                 Tuple.of(2, Arbitraries.integers().between(Math.max(min, max - 3), max)));
-        return length.flatMap(n -> codePoints().list().ofSize(n).map(SchemaArbitraries::toText));
+        Arbitrary<String> text = length.flatMap(n -> codePoints().list().ofSize(n).map(SchemaArbitraries::toText));
+        return text.map(t -> KnownDefects.SERVER_MAX_LENGTH_IN_UTF16_UNITS.excludeInputs() ? withinUtf16Units(t, max) : t);
+    }
+
+    /** Cut to at most {@code max} UTF-16 units without splitting a surrogate pair. */
+    private static String withinUtf16Units(String text, int max) {
+        if (text.length() <= max) {
+            return text;
+        }
+        int end = Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max;
+        return text.substring(0, end);
     }
 
     /** A string made only of the pattern's character class, of a length within both limits. */

@@ -41,7 +41,7 @@ public final class ApiCall {
         this.path = new StringBuilder(pathAndQuery);
         this.apiKey = client.target().apiKey();
         for (String segment : pathAndQuery.split("[/?&=]")) {
-            submittedValues.add(URLDecoder.decode(segment, StandardCharsets.UTF_8));
+            submittedValues.add(decoded(segment));
         }
     }
 
@@ -160,6 +160,15 @@ public final class ApiCall {
             values.add(apiKey);
         }
         return new SentRequest(method, path(), accept, values, allowServerError);
+    }
+
+    private static String decoded(String segment) {
+        try {
+            return URLDecoder.decode(segment, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            // a deliberately broken escape: the raw text is what was submitted
+            return segment;
+        }
     }
 
     private void collectValues(JsonNode node) {

@@ -61,7 +61,7 @@ public final class ContractClient {
 
     /** Sends, checks the answer against the contract, records it; throws {@link ContractViolation} on a breach. */
     ApiResponse exchange(ApiCall call) {
-        HttpResponse<byte[]> raw;
+        RawHttp.Answer raw;
         try {
             raw = send(call);
         } catch (IOException e) {
@@ -70,10 +70,10 @@ public final class ContractClient {
         }
         Optional<SpecOperation> operation = SpecModel.get().resolve(call.method(), call.path());
         ApiResponse response = new ApiResponse(operation.map(SpecOperation::operationId).orElse("(undeclared)"),
-                call.method(), call.path(), raw.statusCode(), raw.headers(), raw.body());
-        recorder.record(new Exchange(target.name(), operation.map(SpecOperation::operationId),
-                call.method(), call.path(), response));
+                call.method(), call.path(), raw.status(), raw.headers(), raw.body());
         List<String> problems = ResponseContract.get().problems(call.sent(), operation, response);
+        recorder.record(new Exchange(target.name(), operation.map(SpecOperation::operationId),
+                call.method(), call.path(), response, problems.isEmpty()));
         if (!problems.isEmpty()) {
             throw new ContractViolation(response.describe() + " on " + target.name(), problems);
         }
@@ -83,23 +83,32 @@ public final class ContractClient {
     /** Sends without checks, for the scenarios that ask the target to drop the connection. */
     IOException exchangeExpectingDrop(ApiCall call) {
         try {
-            HttpResponse<byte[]> raw = send(call);
+            RawHttp.Answer raw = send(call);
             throw new AssertionError(call.method() + " " + call.path() + " on " + target.name()
-                    + ": expected a dropped connection, got " + raw.statusCode());
+                    + ": expected a dropped connection, got " + raw.status());
         } catch (IOException e) {
             return e;
         }
     }
 
-    private HttpResponse<byte[]> send(ApiCall call) throws IOException {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(target.baseUrl() + call.path()))
+    private RawHttp.Answer send(ApiCall call) throws IOException {
+        URI uri;
+        try {
+            uri = URI.create(target.baseUrl() + call.path());
+        } catch (IllegalArgumentException notAUri) {
+            // java.net.http cannot send it; the target must answer it all the same
+            return RawHttp.exchange(target.baseUrl(), call.method(), call.path(), call.headers(), call.body(),
+                    (int) TIMEOUT.toMillis());
+        }
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
                 .timeout(TIMEOUT)
                 .method(call.method(), call.body() == null
                         ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(call.body()));
         call.headers().forEach(h -> builder.header(h.name(), h.value()));
         try {
-            return HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> response = HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new RawHttp.Answer(response.statusCode(), response.headers(), response.body());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);

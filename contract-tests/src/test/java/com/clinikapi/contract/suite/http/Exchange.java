@@ -7,6 +7,8 @@ import java.util.Optional;
  * (coverage, the differential log) receive every exchange.
  *
  * @param operationId the spec operation the request hit, empty for an undeclared method or path
+ * @param conforming  whether the answer kept the contract; a breaching answer covers nothing
  */
-public record Exchange(String target, Optional<String> operationId, String method, String path, ApiResponse response) {
+public record Exchange(String target, Optional<String> operationId, String method, String path, ApiResponse response,
+                       boolean conforming) {
 }

@@ -10,6 +10,7 @@ import com.clinikapi.contract.suite.http.ApiResponse;
 import com.clinikapi.contract.suite.http.ContractClient;
 import com.clinikapi.contract.suite.http.Json;
 import com.clinikapi.contract.suite.target.KeyRole;
+import com.clinikapi.contract.suite.target.KnownDefects;
 import com.clinikapi.contract.suite.target.Targets;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -42,6 +43,12 @@ class AnyRequestIT {
             "application/x-www-form-urlencoded", "*/*", "application/", "garbage", "application/json;;", "");
     private static final List<String> ACCEPTS = List.of(ApiMediaTypes.JSON, ApiMediaTypes.FHIR_JSON, "*/*",
             "application/*", "application/fhir+json, application/json;q=0.9", "text/html,application/xhtml+xml,*/*;q=0.8");
+
+    /** A percent sign not followed by two hex digits, or an encoded NUL. */
+    private static final java.util.regex.Pattern BROKEN_ESCAPE = java.util.regex.Pattern.compile("%(?![0-9A-Fa-f]{2})|%00");
+
+    /** A query parameter with an empty value, e.g. {@code ?count=&…}. */
+    private static final java.util.regex.Pattern EMPTY_VALUE = java.util.regex.Pattern.compile("[?&][^=&]+=(&|$)");
 
     private final ContractClient api = Targets.client();
 
@@ -81,7 +88,22 @@ class AnyRequestIT {
     Arbitrary<Request> requests() {
         return Combinators.combine(Arbitraries.of(METHODS), paths(), keys(), Arbitraries.of(ACCEPTS).injectNull(0.1),
                         Arbitraries.of(CONTENT_TYPES), headers(), bodies().optional(0.7))
-                .as(Request::new);
+                .as(Request::new)
+                .filter(r -> !(r.accept() != null && r.accept().equals("application/*")
+                        && KnownDefects.SERVER_ACCEPT_WILDCARD.excludeInputs()))
+                .filter(r -> !(brokenEscapes(r) && KnownDefects.MOCK_BROKEN_PERCENT_ESCAPES.excludeInputs()))
+                .filter(r -> !(r.method().equals("DELETE") && r.body().isPresent()
+                        && !r.contentType().equals(ApiMediaTypes.JSON)
+                        && KnownDefects.SERVER_DELETE_WITH_BODY_415.excludeInputs()))
+                .filter(r -> !(EMPTY_VALUE.matcher(r.path()).find() && KnownDefects.SERVER_EMPTY_PARAMETER_IGNORED.excludeInputs()))
+                .filter(r -> !(r.headers().stream().anyMatch(h -> h.get1().equals("Origin"))
+                        && KnownDefects.SERVER_ORIGIN_HEADER_403.excludeInputs()));
+    }
+
+    private static boolean brokenEscapes(Request request) {
+        boolean formBody = request.contentType().startsWith("application/x-www-form-urlencoded") && request.body()
+                .map(b -> BROKEN_ESCAPE.matcher(new String(b, StandardCharsets.UTF_8)).find()).orElse(false);
+        return formBody || BROKEN_ESCAPE.matcher(request.path()).find();
     }
 
     private Arbitrary<String> paths() {

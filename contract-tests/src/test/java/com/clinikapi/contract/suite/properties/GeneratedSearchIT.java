@@ -10,6 +10,7 @@ import com.clinikapi.contract.suite.http.ContractClient;
 import com.clinikapi.contract.suite.http.Json;
 import com.clinikapi.contract.suite.spec.SpecModel;
 import com.clinikapi.contract.suite.spec.SpecOperation;
+import com.clinikapi.contract.suite.target.KnownDefects;
 import com.clinikapi.contract.suite.target.Targets;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -164,7 +165,8 @@ class GeneratedSearchIT {
                 }
             }
             if ("date".equals(schema.getFormat())) {
-                bad.add(Arbitraries.of("2031-02-30", "2031-13-01", "yesterday", "2031-3-1", "2031-03-10T00:00:00Z", "20310310"));
+                bad.add(Arbitraries.of("2031-02-30", "2031-13-01", "yesterday", "2031-3-1", "2031-03-10T00:00:00Z", "20310310")
+                        .filter(d -> !d.equals("2031-02-30") || !KnownDefects.SERVER_LENIENT_DATES.excludeInputs()));
             }
             if (schema.getPattern() != null) {
                 SchemaArbitraries.CharClassPattern pattern = SchemaArbitraries.CharClassPattern.parse(schema.getPattern());
@@ -181,7 +183,9 @@ class GeneratedSearchIT {
                 bad.add(Arbitraries.strings().ofMinLength(1).ofMaxLength(200).withChars("abcXYZ019-_.="));
             }
             if (!bad.isEmpty()) {
-                breaks.add(Arbitraries.oneOf(bad).map(v -> Tuple.of(name, v)));
+                breaks.add(Arbitraries.oneOf(bad)
+                        .filter(v -> !v.isEmpty() || !KnownDefects.SERVER_EMPTY_PARAMETER_IGNORED.excludeInputs())
+                        .map(v -> Tuple.of(name, v)));
             }
         }
         // dateTo before dateFrom breaks the pair, reported on dateTo

@@ -6,15 +6,15 @@ import com.clinikapi.contract.suite.appointments.Fixtures;
 import com.clinikapi.contract.suite.generate.AppointmentArbitraries;
 import com.clinikapi.contract.suite.generate.ConstraintBreak;
 import com.clinikapi.contract.suite.generate.ConstraintBreaks;
-import com.clinikapi.contract.suite.generate.GeneratedSchedule;
-import com.clinikapi.contract.suite.generate.SchemaArbitraries;
 import com.clinikapi.contract.suite.http.ApiResponse;
 import com.clinikapi.contract.suite.http.ContractClient;
 import com.clinikapi.contract.suite.http.Json;
 import com.clinikapi.contract.suite.target.Targets;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.clinikapi.contract.suite.target.KnownDefects;
 import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Assume;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -50,6 +50,9 @@ class GeneratedUpdateIT {
     @Property(tries = 200)
     void validPatchesMergeIntoTheStoredAppointment(@ForAll("validPatches") ObjectNode patch) {
         JsonNode before = appointments.read(appointment());
+        boolean changesNothing = changesNothing(before, patch);
+        Statistics.label("patch").collect(changesNothing ? "changes nothing" : "changes something");
+        Assume.that(!(changesNothing && KnownDefects.SERVER_NOOP_PATCH_KEEPS_VERSION.excludeInputs()));
 
         ApiResponse response = api.patch(Appointments.path(appointment())).json(patch).send();
 
@@ -80,13 +83,23 @@ class GeneratedUpdateIT {
         assertThat(appointments.read(appointment())).as("unchanged after %s", constraint).isEqualTo(before);
     }
 
+    /** Whether applying the patch leaves the stored appointment as it is. */
+    static boolean changesNothing(JsonNode stored, JsonNode patch) {
+        for (java.util.Iterator<Map.Entry<String, JsonNode>> it = patch.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = it.next();
+            boolean same = field.getValue().isNull() ? !stored.has(field.getKey())
+                    : field.getValue().equals(stored.get(field.getKey()));
+            if (!same) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Patches of the fields the rules do not judge: any non-empty subset, values valid or null. */
     @Provide
     Arbitrary<ObjectNode> validPatches() {
-        Set<String> omit = new HashSet<>(GeneratedSchedule.FIELDS);
-        return SchemaArbitraries.object(AppointmentArbitraries.updateSchema(), Map.of(), omit)
-                .map(node -> (ObjectNode) node)
-                .filter(node -> !node.isEmpty());
+        return AppointmentArbitraries.validPatches();
     }
 
     @Provide

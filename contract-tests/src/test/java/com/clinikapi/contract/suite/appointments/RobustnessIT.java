@@ -1,0 +1,125 @@
+package com.clinikapi.contract.suite.appointments;
+
+import com.clinikapi.contract.ApiMediaTypes;
+import com.clinikapi.contract.error.ErrorCode;
+import com.clinikapi.contract.suite.http.ApiResponse;
+import com.clinikapi.contract.suite.http.ContractClient;
+import com.clinikapi.contract.suite.target.KnownDefects;
+import com.clinikapi.contract.suite.target.Targets;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static com.clinikapi.contract.suite.appointments.Rejections.assertRejected;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Requests real clients and proxies send that are unusual but legal, or broken in ways servers must survive. */
+class RobustnessIT {
+
+    private final ContractClient api = Targets.client();
+
+    @ParameterizedTest
+    @ValueSource(strings = {"*/*", "application/json, text/plain, */*", "application/fhir+json;q=1.0, application/json;q=0.5"})
+    void answersCommonAcceptHeaders(String accept) {
+        ApiResponse response = api.get(Appointments.COLLECTION).query("patientId", Fixtures.patientId()).accept(accept).send();
+
+        assertThat(response.status()).as("%s", response).isEqualTo(200);
+    }
+
+    @Test
+    void answersAWildcardSubtypeAccept() {
+        KnownDefects.SERVER_ACCEPT_WILDCARD.skipIfOpen();
+
+        ApiResponse response = api.get(Appointments.COLLECTION).query("patientId", Fixtures.patientId())
+                .accept("application/*").send();
+
+        assertThat(response.status()).as("%s", response).isEqualTo(200);
+        assertThat(response.mediaType()).isIn(ApiMediaTypes.JSON, ApiMediaTypes.FHIR_JSON);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"?%ZZ=1", "?patientId=%", "?patientId=%G1"})
+    void refusesABrokenPercentEscapeAsABadParameter(String query) {
+        KnownDefects.MOCK_BROKEN_PERCENT_ESCAPES.skipIfOpen();
+
+        ApiResponse response = api.get(Appointments.COLLECTION + query).send();
+
+        assertThat(response.status()).as("%s", response).isEqualTo(400);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"%ZZ", "%00", "a%"})
+    void refusesABrokenPercentEscapeInTheIdAsABadParameter(String id) {
+        KnownDefects.MOCK_BROKEN_PERCENT_ESCAPES.skipIfOpen();
+
+        ApiResponse response = api.get(Appointments.path(id)).send();
+
+        assertThat(response.status()).as("%s", response).isEqualTo(400);
+    }
+
+    @Test
+    void refusesAFormBodyWithABrokenEscapeAsUnsupported() {
+        KnownDefects.MOCK_BROKEN_PERCENT_ESCAPES.skipIfOpen();
+
+        ApiResponse response = api.post(Appointments.COLLECTION).contentType("application/x-www-form-urlencoded")
+                .body("a=%ZZ").send();
+
+        assertRejected(response, ErrorCode.UNSUPPORTED_MEDIA_TYPE);
+    }
+
+    @Test
+    void refusesADeeplyNestedBodyWithoutFalling() {
+        String nested = "{\"status\":\"booked\",\"patientId\":\"p1\",\"x\":" + "[".repeat(5000) + "]".repeat(5000) + "}";
+
+        ApiResponse response = api.post(Appointments.COLLECTION).body(nested).send();
+
+        assertThat(response.status()).as("%s", response).isIn(400, 422);
+    }
+
+    @Test
+    void refusesAnEmptyBodyOnCreate() {
+        ApiResponse response = api.post(Appointments.COLLECTION).body("").send();
+
+        assertThat(response.status()).as("%s", response).isIn(400, 422);
+        assertThat(response.issueFields()).contains("body");
+    }
+
+    @Test
+    void refusesANumberTooBigForItsField() {
+        ApiResponse response = api.post(Appointments.COLLECTION)
+                .body("{\"status\":\"booked\",\"patientId\":\"p1\",\"start\":\"2031-03-10T09:00:00Z\",\"minutesDuration\":99999999999999999999}")
+                .send();
+
+        assertRejected(response, ErrorCode.VALIDATION_ERROR);
+        assertThat(response.issueFields()).contains("minutesDuration");
+    }
+
+    @Test
+    void answersARequestFromABrowserThatSendsAnOrigin() {
+        KnownDefects.SERVER_ORIGIN_HEADER_403.skipIfOpen();
+
+        ApiResponse response = api.get(Appointments.COLLECTION).query("patientId", Fixtures.patientId())
+                .header("Origin", "https://app.example").send();
+
+        assertThat(response.status()).as("%s", response).isEqualTo(200);
+    }
+
+    @Test
+    void answersUnsupportedMediaTypeInADeclaredMediaTypeToTheTypeScriptClient() {
+        KnownDefects.SPEC_413_415_JSON_ONLY.skipIfOpen();
+
+        ApiResponse response = api.post(Appointments.COLLECTION).accept(ApiMediaTypes.FHIR_JSON).contentType("text/plain")
+                .body("{}").send();
+
+        assertRejected(response, ErrorCode.UNSUPPORTED_MEDIA_TYPE);
+    }
+
+    @Test
+    void ignoresAClientSuppliedRequestId() {
+        ApiResponse response = api.get(Appointments.COLLECTION).query("patientId", Fixtures.patientId())
+                .header("X-Request-Id", "client-chosen-id").send();
+
+        // the central check holds the answer's id to req_… and to meta.requestId
+        assertThat(response.status()).isEqualTo(200);
+    }
+}

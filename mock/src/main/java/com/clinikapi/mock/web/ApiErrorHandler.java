@@ -1,0 +1,71 @@
+package com.clinikapi.mock.web;
+
+import com.clinikapi.contract.error.ApiException;
+import com.clinikapi.contract.error.ErrorCode;
+import com.clinikapi.contract.error.ValidationIssue;
+import com.github.tomakehurst.wiremock.http.HttpHeader;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import wiremock.jakarta.servlet.http.HttpServletRequest;
+import wiremock.jakarta.servlet.http.HttpServletResponse;
+import wiremock.org.eclipse.jetty.http.HttpFields;
+import wiremock.org.eclipse.jetty.server.Request;
+import wiremock.org.eclipse.jetty.server.handler.ErrorHandler;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Jetty's own error answers in the API's format: a request Jetty refuses before any handler (a path
+ * with a broken percent escape or an encoded NUL) and anything that fails below WireMock. Jetty's
+ * default pages are HTML and quote the request (and, for failures, the exception's message), which
+ * may be patient data; these carry only the contract's error body and headers.
+ */
+final class ApiErrorHandler extends ErrorHandler {
+
+    static final ValidationIssue BAD_PATH = ValidationIssue.structure("path", "must be a valid percent-encoded URL path");
+
+    private final Supplier<ApiPipeline> pipeline;
+
+    ApiErrorHandler(Supplier<ApiPipeline> pipeline) {
+        this.pipeline = pipeline;
+    }
+
+    /** A request Jetty could not parse; it never reaches a handler. */
+    @Override
+    public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
+        // A 400 here is nearly always the request line: a path Jetty cannot decode.
+        ApiException error = status == 400 ? new ApiException(ErrorCode.INVALID_PARAMETER, List.of(BAD_PATH)) : errorFor(status);
+        ResponseDefinition answer = pipeline.get().refuse(null, error);
+        for (HttpHeader header : answer.getHeaders().all()) {
+            fields.put(header.key(), header.firstValue());
+        }
+        return ByteBuffer.wrap(answer.getByteBody());
+    }
+
+    /** An error status set below WireMock, e.g. by a failure inside it. */
+    @Override
+    public void handle(String target, Request baseRequest, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        baseRequest.setHandled(true);
+        ApiException error = response.getStatus() == 404 ? null : errorFor(response.getStatus());
+        ResponseDefinition answer = error == null
+                ? pipeline.get().refuseUnrouted(request.getHeader("Accept"))
+                : pipeline.get().refuse(request.getHeader("Accept"), error);
+        response.resetBuffer();
+        HttpResponses.write(answer, response);
+    }
+
+    private static ApiException errorFor(int status) {
+        if (status == 400) {
+            return new ApiException(ErrorCode.INVALID_PARAMETER);
+        }
+        for (ErrorCode code : ErrorCode.values()) {
+            if (code.httpStatus() == status) {
+                return new ApiException(code);
+            }
+        }
+        return new ApiException(status < 500 ? ErrorCode.INVALID_PARAMETER : ErrorCode.INTERNAL_ERROR);
+    }
+}

@@ -1,0 +1,54 @@
+package com.clinikapi.mock.web;
+
+import com.github.tomakehurst.wiremock.core.Options;
+import com.github.tomakehurst.wiremock.http.AdminRequestHandler;
+import com.github.tomakehurst.wiremock.http.HttpServer;
+import com.github.tomakehurst.wiremock.http.HttpServerFactory;
+import com.github.tomakehurst.wiremock.http.StubRequestHandler;
+import com.github.tomakehurst.wiremock.jetty11.Jetty11HttpServer;
+import wiremock.jakarta.servlet.DispatcherType;
+import wiremock.org.eclipse.jetty.server.Server;
+import wiremock.org.eclipse.jetty.servlet.FilterHolder;
+import wiremock.org.eclipse.jetty.servlet.ServletContextHandler;
+
+import java.util.EnumSet;
+import java.util.function.Supplier;
+
+/**
+ * WireMock's Jetty server with the mock's guards: the {@link MalformedRequestGuard} in front of
+ * WireMock's servlet, and the {@link ApiErrorHandler} for everything Jetty answers itself. Without
+ * them, a broken percent escape or a form body gets Jetty's HTML error page instead of the API's
+ * error format.
+ */
+public final class GuardedJettyServerFactory implements HttpServerFactory {
+
+    private final Supplier<ApiPipeline> pipeline;
+
+    public GuardedJettyServerFactory(Supplier<ApiPipeline> pipeline) {
+        this.pipeline = pipeline;
+    }
+
+    @Override
+    public HttpServer buildHttpServer(Options options, AdminRequestHandler adminRequestHandler,
+                                      StubRequestHandler stubRequestHandler) {
+        return new Jetty11HttpServer(options, adminRequestHandler, stubRequestHandler) {
+            @Override
+            protected void applyAdditionalServerConfiguration(Server jettyServer, Options serverOptions) {
+                super.applyAdditionalServerConfiguration(jettyServer, serverOptions);
+                jettyServer.setErrorHandler(new ApiErrorHandler(pipeline));
+            }
+
+            @Override
+            protected void decorateMockServiceContextAfterConfig(ServletContextHandler mockServiceContext) {
+                mockServiceContext.addFilter(new FilterHolder(new MalformedRequestGuard(pipeline)), "/*",
+                        EnumSet.of(DispatcherType.REQUEST));
+                mockServiceContext.setErrorHandler(new ApiErrorHandler(pipeline));
+            }
+        };
+    }
+
+    @Override
+    public String getName() {
+        return "clinikapi-jetty";
+    }
+}

@@ -1,0 +1,99 @@
+package com.clinikapi.mock.web;
+
+import com.clinikapi.contract.error.ApiException;
+import com.clinikapi.contract.error.ErrorCode;
+import wiremock.jakarta.servlet.Filter;
+import wiremock.jakarta.servlet.FilterChain;
+import wiremock.jakarta.servlet.ServletException;
+import wiremock.jakarta.servlet.ServletRequest;
+import wiremock.jakarta.servlet.ServletResponse;
+import wiremock.jakarta.servlet.http.HttpServletRequest;
+import wiremock.jakarta.servlet.http.HttpServletRequestWrapper;
+import wiremock.jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/**
+ * Stands in front of WireMock's servlet for the two kinds of request WireMock cannot read and would
+ * answer with a 500 HTML page quoting the request: a query string with a broken percent escape
+ * (answered {@code 400 INVALID_PARAMETER} here, in the API's format) and a form-encoded body
+ * (WireMock decodes those eagerly; the mock never accepts them, so they are passed on without being
+ * decoded and the pipeline answers them like any unsupported media type).
+ */
+final class MalformedRequestGuard implements Filter {
+
+    private static final Pattern BROKEN_ESCAPE = Pattern.compile("%(?![0-9A-Fa-f]{2})");
+    private static final String FORM = "application/x-www-form-urlencoded";
+
+    private final Supplier<ApiPipeline> pipeline;
+
+    MalformedRequestGuard(Supplier<ApiPipeline> pipeline) {
+        this.pipeline = pipeline;
+    }
+
+    @Override
+    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        HttpServletRequest http = (HttpServletRequest) request;
+        String query = http.getQueryString();
+        if (query != null && !isDecodable(query)) {
+            HttpResponses.write(pipeline.get().refuse(http.getHeader("Accept"), new ApiException(ErrorCode.INVALID_PARAMETER,
+                    List.of(QueryStrings.NOT_PERCENT_ENCODED))), (HttpServletResponse) response);
+            return;
+        }
+        String contentType = http.getContentType();
+        chain.doFilter(contentType != null && contentType.toLowerCase(Locale.ROOT).contains(FORM)
+                ? new UndecodedForm(http) : request, response);
+    }
+
+    /** Whether WireMock's {@code URLDecoder} can decode every part of the query. */
+    private static boolean isDecodable(String query) {
+        if (BROKEN_ESCAPE.matcher(query).find()) {
+            return false;
+        }
+        try {
+            java.net.URLDecoder.decode(query, java.nio.charset.StandardCharsets.UTF_8);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The request with its form media type spelled in capitals: the same media type (media types are
+     * case-insensitive, and the pipeline reads it so), which WireMock's case-sensitive check does not
+     * decode.
+     */
+    private static final class UndecodedForm extends HttpServletRequestWrapper {
+
+        UndecodedForm(HttpServletRequest request) {
+            super(request);
+        }
+
+        @Override
+        public String getContentType() {
+            String type = super.getContentType();
+            return type == null ? null : type.toUpperCase(Locale.ROOT);
+        }
+
+        @Override
+        public String getHeader(String name) {
+            return isContentType(name) ? getContentType() : super.getHeader(name);
+        }
+
+        @Override
+        public Enumeration<String> getHeaders(String name) {
+            return isContentType(name) ? Collections.enumeration(List.of(getContentType())) : super.getHeaders(name);
+        }
+
+        private static boolean isContentType(String name) {
+            return "Content-Type".equalsIgnoreCase(name);
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package com.clinikapi.mock;
+
+import com.clinikapi.mock.junit.ClinikMockExtension;
+import com.clinikapi.mock.testing.ApiClient;
+import com.clinikapi.mock.testing.Reply;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Requests the HTTP layer cannot decode are still answered in the API's format, with a request id,
+ * never with an HTML page that quotes them.
+ */
+class MalformedRequestTest {
+
+    @RegisterExtension
+    static ClinikMockExtension mock = ClinikMockExtension.builder().validateResponses(true).build();
+
+    ApiClient api;
+
+    @BeforeEach
+    void client() {
+        api = new ApiClient(mock.baseUrl(), ClinikMockExtension.newApiKey());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"?%ZZ=1", "?patientId=%", "?patientId=%G1", "?count=1&cursor=%zz"})
+    void refusesABrokenPercentEscapeInTheQuery(String query) throws IOException {
+        String answer = rawRequest("GET /v1/appointments" + query + " HTTP/1.1\r\nHost: localhost\r\nx-api-key: "
+                + api.apiKey() + "\r\nConnection: close\r\n\r\n");
+
+        assertThat(answer).startsWith("HTTP/1.1 400");
+        assertThat(answer).containsIgnoringCase("X-Request-Id: req_");
+        assertThat(answer).contains("\"code\":\"INVALID_PARAMETER\"", "query: must be percent-encoded UTF-8");
+        assertThat(answer).doesNotContain("<html", "Exception");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"%ZZ", "%00", "a%"})
+    void refusesABrokenPercentEscapeInThePath(String id) throws IOException {
+        String answer = rawRequest("GET /v1/appointments/" + id + " HTTP/1.1\r\nHost: localhost\r\nx-api-key: "
+                + api.apiKey() + "\r\nConnection: close\r\n\r\n");
+
+        assertThat(answer).startsWith("HTTP/1.1 400");
+        assertThat(answer).containsIgnoringCase("X-Request-Id: req_");
+        assertThat(answer).contains("\"code\":\"INVALID_PARAMETER\"", "path: must be a valid percent-encoded URL path");
+        assertThat(answer).doesNotContain("<html", id);
+    }
+
+    @Test
+    void refusesAFormBodyAsAnUnsupportedMediaType() {
+        Reply reply = api.send(api.request("/v1/appointments").header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(ApiClient.body("a=%ZZ&patientId=JaneDoe")));
+
+        assertThat(reply.status()).isEqualTo(415);
+        assertThat(reply.code()).isEqualTo("UNSUPPORTED_MEDIA_TYPE");
+    }
+
+    @Test
+    void ignoresAFormBodyWhereNoBodyIsRead() {
+        Reply reply = api.send(api.request("/v1/appointments/appt_missing")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .method("DELETE", ApiClient.body("a=%ZZ")));
+
+        assertThat(reply.status()).isEqualTo(404);
+    }
+
+    @Test
+    void refusesAnEmptyParameterValueByItsType() {
+        assertThat(api.search("count=").diagnostics()).containsExactly("count: must be between 1 and 100");
+        assertThat(api.search("count").diagnostics()).containsExactly("count: must be between 1 and 100");
+        assertThat(api.search("dateFrom=").diagnostics()).containsExactly("dateFrom: must be a date (YYYY-MM-DD)");
+        assertThat(api.search("status=").diagnostics()).containsExactly("status: must be one of the documented values");
+    }
+
+    @Test
+    void refusesAVeryDeeplyNestedBody() {
+        String nested = "{\"status\":\"booked\",\"patientId\":\"p1\",\"x\":" + "[".repeat(5000) + "]".repeat(5000) + "}";
+
+        assertThat(api.create(nested).status()).isIn(400, 422);
+    }
+
+    /** Sends bytes no HTTP client library would send, and reads the whole answer. */
+    private static String rawRequest(String request) throws IOException {
+        try (Socket socket = new Socket("localhost", mock.getPort())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
