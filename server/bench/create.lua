@@ -20,9 +20,13 @@ function request()
   local practitioner = string.format("prac_bench_%s_%d_%d", run, tid, counter)
   local body = '{"status":"booked","patientId":"pat_bench","practitionerId":"' .. practitioner .. '",' ..
                '"start":"2026-12-01T09:00:00Z","minutesDuration":30,"reasonCode":"Benchmark"}'
-  local headers = nil
+  -- wrk.format takes the headers given in place of wrk.headers: copy them.
+  local headers = {}
+  for name, value in pairs(wrk.headers) do
+    headers[name] = value
+  end
   if idempotent then
-    headers = { ["Idempotency-Key"] = practitioner }
+    headers["Idempotency-Key"] = practitioner
   end
   return wrk.format(nil, nil, headers, body)
 end
