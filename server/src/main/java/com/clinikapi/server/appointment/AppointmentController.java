@@ -88,9 +88,9 @@ public class AppointmentController extends AbstractAppointmentsController {
     public HttpResponse<AppointmentResponse> updateAppointment(String id, AppointmentUpdate appointmentUpdate,
                                                                String ifMatch, String idempotencyKey) {
         HttpRequest<?> request = CurrentRequest.get();
-        VersionTags.Precondition precondition = VersionTags.ifMatch(ifMatch);
         JsonNode body = bodies.requireShape(request, AppointmentUpdate.class);
         Set<String> patched = patchedFields(body);
+        VersionTags.Precondition precondition = VersionTags.ifMatch(ifMatch);
         Owner owner = owner(request);
         Replayable<Appointment> updated = appointments.update(owner, id, appointmentUpdate, patched, precondition,
                 idempotent(owner, request, idempotencyKey));

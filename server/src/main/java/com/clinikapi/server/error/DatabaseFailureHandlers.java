@@ -26,7 +26,7 @@ import java.util.Optional;
  */
 final class DatabaseFailureHandlers {
 
-    static final String RETRY_AFTER_SECONDS = "1";
+    static final String RETRY_AFTER_SECONDS = "5";
 
     private static final Logger LOG = LoggerFactory.getLogger(DatabaseFailureHandlers.class);
 

@@ -14,7 +14,8 @@ import java.util.function.Supplier;
  * Performs a change at most once per {@code Idempotency-Key} (see "Safe retries" in the spec).
  *
  * <p>The change runs in one write transaction that first claims the key (a row under a primary key),
- * then changes the data, then stores the outcome. Either all of it commits or none of it: a crash
+ * then changes the data, then stores the outcome; only when the claim fails is the stored outcome
+ * looked up and replayed. Either all of it commits or none of it: a crash
  * never leaves a key claimed without its change, nor a change without its key. A concurrent request
  * with the same key blocks on the claim until the first commits, then finds and replays its outcome;
  * if the first rolled back (it failed), the second performs the change itself. The database decides,
@@ -50,12 +51,8 @@ public class Idempotency {
         }
         IdempotentRequest idempotent = request.get();
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            Optional<IdempotencyRecords.Found> stored =
-                    transactions.executeRead(status -> records.find(idempotent, Instant.now()));
-            if (stored.isPresent()) {
-                return replayOf(idempotent, stored.get(), replay);
-            }
             try {
+                // A first request (the common case) costs one transaction.
                 return Replayable.performed(transactions.executeWrite(status -> {
                     Instant now = Instant.now();
                     records.claim(idempotent, now, now.plus(IdempotencyKeys.RETENTION));
@@ -64,8 +61,18 @@ public class Idempotency {
                     return result;
                 }));
             } catch (IdempotencyRecords.KeyTaken taken) {
-                // Another request with this key committed first, or still runs: look again.
+                // Another request with this key committed first, or still runs past the lock timeout.
             }
+            Optional<IdempotencyRecords.Found> stored =
+                    transactions.executeRead(status -> records.find(idempotent, Instant.now()));
+            if (stored.isPresent()) {
+                return replayOf(idempotent, stored.get(), replay);
+            }
+            // Either the key's record has expired (and was not purged yet), or its request still runs.
+            transactions.executeWrite(status -> {
+                records.deleteIfExpired(idempotent, Instant.now());
+                return null;
+            });
         }
         throw IdempotencyKeys.inProgress();
     }

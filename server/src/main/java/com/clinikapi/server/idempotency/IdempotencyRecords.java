@@ -75,11 +75,6 @@ class IdempotencyRecords {
      *                  database's lock timeout); on PostgreSQL the transaction is then unusable
      */
     void claim(IdempotentRequest request, Instant now, Instant expiresAt) {
-        jdbc.prepareStatement(DELETE_EXPIRED_KEY, statement -> {
-            bindKey(statement, request);
-            statement.setObject(4, Timestamps.bind(now));
-            return statement.executeUpdate();
-        });
         try {
             jdbc.prepareStatement(CLAIM, statement -> {
                 bindKey(statement, request);
@@ -94,6 +89,15 @@ class IdempotencyRecords {
             }
             throw e;
         }
+    }
+
+    /** Deletes this key's record if it has expired, so that the key can be claimed again. */
+    void deleteIfExpired(IdempotentRequest request, Instant now) {
+        jdbc.prepareStatement(DELETE_EXPIRED_KEY, statement -> {
+            bindKey(statement, request);
+            statement.setObject(4, Timestamps.bind(now));
+            return statement.executeUpdate();
+        });
     }
 
     /** Stores the outcome in the claim row, in the claiming transaction. */

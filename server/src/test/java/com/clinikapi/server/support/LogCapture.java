@@ -31,12 +31,20 @@ public final class LogCapture implements AutoCloseable {
         return List.copyOf(appender.list);
     }
 
-    /** Each event as it would be written: the formatted message, then any stack trace with its messages. */
+    /**
+     * Each event as it would be written: the request id (from the MDC, when it was written while
+     * serving a request), the formatted message, then any stack trace with its messages.
+     */
     public List<String> lines() {
         return List.copyOf(appender.list).stream()
-                .map(e -> e.getFormattedMessage()
+                .map(e -> requestIdOf(e) + e.getFormattedMessage()
                         + (e.getThrowableProxy() == null ? "" : "\n" + ThrowableProxyUtil.asString(e.getThrowableProxy())))
                 .toList();
+    }
+
+    private static String requestIdOf(ILoggingEvent event) {
+        String requestId = event.getMDCPropertyMap().get("requestId");
+        return requestId == null ? "" : "[" + requestId + "] ";
     }
 
     @Override
