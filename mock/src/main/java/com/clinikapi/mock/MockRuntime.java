@@ -4,6 +4,7 @@ import com.clinikapi.contract.ApiSpec;
 import com.clinikapi.contract.search.CursorCodec;
 import com.clinikapi.mock.appointment.AppointmentOperations;
 import com.clinikapi.mock.auth.ApiKeyCheck;
+import com.clinikapi.mock.idempotency.IdempotentResults;
 import com.clinikapi.mock.ratelimit.RateLimitWindows;
 import com.clinikapi.mock.scenario.ForcedResponses;
 import com.clinikapi.mock.scenario.RunScenarios;
@@ -42,6 +43,7 @@ public final class MockRuntime {
     private final ApiContract contract;
     private final SpecValidator validator;
     private final AppointmentStore store = new AppointmentStore();
+    private final IdempotentResults idempotentResults;
     private final RunScenarios runScenarios = new RunScenarios();
     private final RateLimitWindows rateLimits;
     private final ConformanceLog conformance;
@@ -53,11 +55,13 @@ public final class MockRuntime {
         this.conformance = conformance;
         this.validator = validator;
         this.rateLimits = new RateLimitWindows(clock);
+        this.idempotentResults = new IdempotentResults(clock);
         Map<String, OperationHandler> handlers = bind(contract,
-                new AppointmentOperations(contract, store, new AppointmentSearch(new CursorCodec(cursorSecret()))).handlers());
+                new AppointmentOperations(contract, store, new AppointmentSearch(new CursorCodec(cursorSecret())),
+                        idempotentResults).handlers());
         this.pipeline = new ApiPipeline(contract, handlers, new ApiKeyCheck(), rateLimits,
                 new ScenarioSelector(runScenarios), new ForcedResponses(), new JsonBodyReader(),
-                new RequestValidation(validator), new RequestLog(settings.verbose()), clock);
+                new RequestValidation(validator), new RequestLog(settings.verbose()), idempotentResults, clock);
     }
 
     /**
@@ -101,16 +105,18 @@ public final class MockRuntime {
         return secret;
     }
 
-    /** Forgets every appointment, run-wide scenario and rate-limit window. */
+    /** Forgets every appointment, idempotency key, run-wide scenario and rate-limit window. */
     public void reset() {
         store.clear();
+        idempotentResults.clear();
         runScenarios.clear();
         rateLimits.clear();
     }
 
-    /** Forgets one key's appointments, scenarios and window; other keys are untouched. */
+    /** Forgets one key's appointments, idempotency keys, scenarios and window; other keys are untouched. */
     public void reset(String apiKey) {
         store.clear(apiKey);
+        idempotentResults.clear(apiKey);
         runScenarios.clear(apiKey);
         rateLimits.clear(apiKey);
     }

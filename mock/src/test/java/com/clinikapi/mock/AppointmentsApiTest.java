@@ -550,7 +550,7 @@ class AppointmentsApiTest {
         void filtersByPatientPractitionerAndStatus() {
             String wanted = api.createdId(Bodies.booked("pat_a", "prac_a", "2026-12-01T09:00:00Z"));
             api.createdId(Bodies.booked("pat_a", "prac_b", "2026-12-01T09:00:00Z"));
-            api.createdId(Bodies.booked("pat_b", "prac_a", "2026-12-01T09:00:00Z"));
+            api.createdId(Bodies.booked("pat_b", "prac_a", "2026-12-01T10:00:00Z"));
             api.createdId(Bodies.proposed("pat_a"));
 
             assertThat(ids(api.search("patientId=pat_a&practitionerId=prac_a&status=booked"))).containsExactly(wanted);

@@ -116,6 +116,36 @@ class AuthSimulationTest {
         }
 
         @Test
+        void aRefusalForScopeIsCountedAndCarriesMetaAsOnTheService() {
+            ApiClient readOnly = api.withKey(ReservedKeys.READ_ONLY);
+            int before = Integer.parseInt(readOnly.search("").header("X-RateLimit-Remaining"));
+
+            Reply reply = readOnly.delete("appt_x");
+
+            assertError(reply, 403, "INSUFFICIENT_SCOPE");
+            assertThat(Integer.parseInt(reply.header("X-RateLimit-Remaining"))).isEqualTo(before - 1);
+            assertMetaMatchesHeaders(reply, 403);
+        }
+
+        @Test
+        void aRateLimitedAnswerCarriesMetaWithNothingRemaining() {
+            Reply reply = api.withKey(ReservedKeys.RATE_LIMITED).create(Bodies.booked());
+
+            assertError(reply, 429, "RATE_LIMITED");
+            assertMetaMatchesHeaders(reply, 429);
+            assertThat(reply.json().path("meta").path("rateLimitRemaining").asInt()).isZero();
+        }
+
+        @Test
+        void aRefusedKeyGetsNoMeta() {
+            for (String key : List.of(ReservedKeys.UNKNOWN, ReservedKeys.REVOKED, ReservedKeys.EXPIRED)) {
+                Reply reply = api.withKey(key).search("");
+                assertThat(reply.json().has("meta")).as(key).isFalse();
+                assertThat(reply.header("X-RateLimit-Remaining")).isEqualTo(reply.header("X-RateLimit-Limit"));
+            }
+        }
+
+        @Test
         void reservedKeysAreWellFormed() {
             for (String key : ReservedKeys.describe().keySet()) {
                 assertThat(com.clinikapi.contract.auth.ApiKeyFormat.modeOf(key)).as(key).isPresent();
@@ -144,6 +174,14 @@ class AuthSimulationTest {
 
             assertThat(api.withKey("clk_live_sameSuffix123").read(id).status()).isEqualTo(404);
         }
+    }
+
+    private static void assertMetaMatchesHeaders(Reply reply, int status) {
+        assertThat(reply.json().path("meta").path("status").asInt()).isEqualTo(status);
+        assertThat(reply.json().path("meta").path("requestId").asText()).isEqualTo(reply.header("X-Request-Id"));
+        assertThat(reply.json().path("meta").path("rateLimitTotal").asText()).isEqualTo(reply.header("X-RateLimit-Limit"));
+        assertThat(reply.json().path("meta").path("rateLimitRemaining").asText()).isEqualTo(reply.header("X-RateLimit-Remaining"));
+        assertThat(reply.json().path("meta").path("rateLimitReset").asText()).isEqualTo(reply.header("X-RateLimit-Reset"));
     }
 
     private static void assertError(Reply reply, int status, String code) {

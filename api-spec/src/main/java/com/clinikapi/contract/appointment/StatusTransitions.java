@@ -1,7 +1,12 @@
 package com.clinikapi.contract.appointment;
 
+import com.clinikapi.contract.error.ApiException;
+import com.clinikapi.contract.error.ErrorCode;
+import com.clinikapi.contract.error.ValidationIssue;
+
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -18,7 +23,8 @@ import static com.clinikapi.contract.appointment.AppointmentStatus.WAITLIST;
 /**
  * The appointment lifecycle: which status may follow which. Outcomes ({@code fulfilled},
  * {@code cancelled}, {@code noshow}) are final; keeping the same status is always allowed. The
- * spec's description of the {@code status} field states the same table.
+ * spec's description of the {@code status} field states the same table (the spec gate checks they
+ * agree). Server and mock refuse any other change with {@link #requireAllowed}.
  */
 public final class StatusTransitions {
 
@@ -41,6 +47,20 @@ public final class StatusTransitions {
 
     public static boolean isAllowed(AppointmentStatus from, AppointmentStatus to) {
         return from == to || NEXT.get(from).contains(to);
+    }
+
+    /**
+     * @throws ApiException 409 {@code INVALID_STATUS_TRANSITION}, its issue on {@code status}, when
+     *                      {@code to} may not follow {@code from}
+     */
+    public static void requireAllowed(AppointmentStatus from, AppointmentStatus to) {
+        if (!isAllowed(from, to)) {
+            String rule = NEXT.get(from).isEmpty()
+                    ? "may not change from " + from.wire() + ", which is final"
+                    : "may not change from " + from.wire() + " to " + to.wire();
+            throw new ApiException(ErrorCode.INVALID_STATUS_TRANSITION,
+                    List.of(ValidationIssue.businessRule("status", rule)));
+        }
     }
 
     /** The statuses that may follow {@code from}, itself excluded. */

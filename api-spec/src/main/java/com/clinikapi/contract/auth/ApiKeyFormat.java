@@ -22,12 +22,23 @@ public final class ApiKeyFormat {
         return Optional.of(key.startsWith(Mode.LIVE.keyPrefix()) ? Mode.LIVE : Mode.TEST);
     }
 
+    /** How many characters of a key after its mode prefix may be shown. */
+    public static final int VISIBLE_CHARACTERS = 4;
+
     /**
      * The non-secret part of a key that may be shown and logged: the mode prefix and the next four
      * characters, e.g. {@code clk_test_loca…}.
      */
     public static String displayPrefix(String key) {
-        int visible = Math.min(key.length(), Mode.TEST.keyPrefix().length() + 4);
-        return key.substring(0, visible) + "…";
+        return prefix(key) + "…";
+    }
+
+    /**
+     * {@link #displayPrefix} without the ellipsis, e.g. {@code clk_test_loca}: what a key store may
+     * keep in clear to find a key's candidates and to name it to operators.
+     */
+    public static String prefix(String key) {
+        int visible = Math.min(key.length(), Mode.TEST.keyPrefix().length() + VISIBLE_CHARACTERS);
+        return key.substring(0, visible);
     }
 }

@@ -3,7 +3,8 @@ package com.clinikapi.contract.error;
 /**
  * Every machine-readable error code of the contract, with the HTTP status it travels with and the
  * human summary put in the error body's {@code error} field. The summaries are fixed texts: they
- * never carry request data.
+ * never carry request data. The first code of each status is the one answered for a bare status
+ * (the mock's forced {@code code=} scenarios rely on it), so new codes go after it.
  */
 public enum ErrorCode {
     MALFORMED_JSON(400, "Request body is not valid JSON"),
@@ -16,9 +17,13 @@ public enum ErrorCode {
     INSUFFICIENT_SCOPE(403, "This API key lacks the scope this operation needs"),
     NOT_FOUND(404, "Appointment not found"),
     VERSION_CONFLICT(409, "The appointment was changed by another request"),
+    SCHEDULING_CONFLICT(409, "The practitioner is already booked for an overlapping time"),
+    INVALID_STATUS_TRANSITION(409, "The appointment's status cannot change this way"),
+    IDEMPOTENCY_IN_PROGRESS(409, "A request with this Idempotency-Key is still being processed; retry later"),
     PAYLOAD_TOO_LARGE(413, "Request body exceeds 1048576 bytes"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported Content-Type"),
     VALIDATION_ERROR(422, "Request validation failed"),
+    IDEMPOTENCY_KEY_REUSED(422, "This Idempotency-Key was already used for a different request"),
     RATE_LIMITED(429, "Rate limit exceeded"),
     INTERNAL_ERROR(500, "Unexpected server error"),
     SERVICE_UNAVAILABLE(503, "Service temporarily unavailable; retry later");

@@ -1,10 +1,14 @@
 package com.clinikapi.contract.appointment;
 
+import com.clinikapi.contract.error.ApiException;
+import com.clinikapi.contract.error.ErrorCode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class StatusTransitionsTest {
 
@@ -40,5 +44,38 @@ class StatusTransitionsTest {
     @Test
     void aWaitlistedAppointmentCannotJumpToFulfilled() {
         assertThat(StatusTransitions.isAllowed(AppointmentStatus.WAITLIST, AppointmentStatus.FULFILLED)).isFalse();
+    }
+
+    @Test
+    void refusesAnIllegalChangeAsAnInvalidTransitionOnStatus() {
+        // when
+        ApiException refused = catchThrowableOfType(ApiException.class,
+                () -> StatusTransitions.requireAllowed(AppointmentStatus.WAITLIST, AppointmentStatus.FULFILLED));
+
+        // then
+        assertThat(refused.code()).isEqualTo(ErrorCode.INVALID_STATUS_TRANSITION);
+        assertThat(refused.code().httpStatus()).isEqualTo(409);
+        assertThat(refused.issues()).singleElement()
+                .satisfies(issue -> assertThat(issue.diagnostics()).isEqualTo("status: may not change from waitlist to fulfilled"));
+    }
+
+    @Test
+    void saysAFinalStatusIsFinal() {
+        // when
+        ApiException refused = catchThrowableOfType(ApiException.class,
+                () -> StatusTransitions.requireAllowed(AppointmentStatus.FULFILLED, AppointmentStatus.BOOKED));
+
+        // then
+        assertThat(refused.issues()).singleElement()
+                .satisfies(issue -> assertThat(issue.diagnostics()).isEqualTo("status: may not change from fulfilled, which is final"));
+    }
+
+    @Test
+    void acceptsEveryAllowedChange() {
+        for (AppointmentStatus from : AppointmentStatus.values()) {
+            for (AppointmentStatus to : StatusTransitions.next(from)) {
+                assertThatCode(() -> StatusTransitions.requireAllowed(from, to)).doesNotThrowAnyException();
+            }
+        }
     }
 }

@@ -24,4 +24,9 @@ class ApiKeyFormatTest {
     void displaysOnlyTheModeAndFourCharacters() {
         assertThat(ApiKeyFormat.displayPrefix("clk_test_localdevkey")).isEqualTo("clk_test_loca…");
     }
+
+    @Test
+    void prefixIsTheDisplayPrefixWithoutTheEllipsis() {
+        assertThat(ApiKeyFormat.prefix("clk_live_abcdefghij")).isEqualTo("clk_live_abcd");
+    }
 }

@@ -146,6 +146,7 @@ final class AppointmentDocuments {
                 document.path("practitionerId").asText(null),
                 AppointmentStatus.fromWire(document.path("status").asText(null)).orElse(null),
                 time(document.get("start")),
+                time(document.get("end")),
                 time(document.get(CREATED)));
     }
 

@@ -1,15 +1,19 @@
 package com.clinikapi.mock.appointment;
 
+import com.clinikapi.contract.ApiHeaders;
 import com.clinikapi.contract.ApiLimits;
 import com.clinikapi.contract.appointment.AppointmentIds;
 import com.clinikapi.contract.appointment.AppointmentRules;
 import com.clinikapi.contract.appointment.AppointmentSchedule;
 import com.clinikapi.contract.appointment.AppointmentStatus;
+import com.clinikapi.contract.appointment.StatusTransitions;
+import com.clinikapi.contract.appointment.VersionTags;
 import com.clinikapi.contract.error.ApiException;
 import com.clinikapi.contract.error.ErrorCode;
 import com.clinikapi.contract.error.SchemaViolations;
 import com.clinikapi.contract.search.SearchFilter;
 import com.clinikapi.contract.search.SearchSort;
+import com.clinikapi.mock.idempotency.IdempotentResults;
 import com.clinikapi.mock.spec.ApiContract;
 import com.clinikapi.mock.spec.ContractOperation;
 import com.clinikapi.mock.store.AppointmentSearch;
@@ -32,8 +36,9 @@ import java.util.Set;
 
 /**
  * The five appointment operations, served statefully from the {@link AppointmentStore} with the
- * contract's own {@link AppointmentRules}, ids and cursors, so that they answer what the service
- * answers. Each handler is bound to the spec by its {@code operationId}.
+ * contract's own {@link AppointmentRules}, {@link StatusTransitions}, no-double-booking rule
+ * ({@link PractitionerBookings}), {@link VersionTags}, ids and cursors, so that they answer what the
+ * service answers. Each handler is bound to the spec by its {@code operationId}.
  */
 public final class AppointmentOperations {
 
@@ -49,12 +54,16 @@ public final class AppointmentOperations {
     private final AppointmentDocuments documents;
     private final AppointmentStore store;
     private final AppointmentSearch search;
+    private final IdempotentResults idempotentResults;
+    private final PractitionerBookings bookings = new PractitionerBookings();
     private final String readPathTemplate;
 
-    public AppointmentOperations(ApiContract contract, AppointmentStore store, AppointmentSearch search) {
+    public AppointmentOperations(ApiContract contract, AppointmentStore store, AppointmentSearch search,
+                                 IdempotentResults idempotentResults) {
         this.documents = AppointmentDocuments.from(contract);
         this.store = store;
         this.search = search;
+        this.idempotentResults = idempotentResults;
         this.readPathTemplate = contract.operation(READ).map(ContractOperation::pathTemplate).orElseThrow();
     }
 
@@ -83,38 +92,57 @@ public final class AppointmentOperations {
         document.put(AppointmentDocuments.UPDATED_AT, now);
         document.put(AppointmentDocuments.VERSION, 1L);
 
-        store.insert(call.apiKey(), documents.toStored(document));
-        return ApiResult.created(document, readPathTemplate.replace("{" + ID + "}", id));
+        store.insert(call.apiKey(), documents.toStored(document), bookings);
+        return withETag(ApiResult.created(document, readPathTemplate.replace("{" + ID + "}", id)));
     }
 
     ApiResult read(ApiCall call) {
         return store.find(call.apiKey(), call.pathParameter(ID))
-                .map(appointment -> ApiResult.ok(appointment.document()))
+                .map(appointment -> withETag(ApiResult.ok(appointment.document())))
                 .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND));
     }
 
     /**
-     * Merge semantics; the rules judge the merged appointment, and a refusal changes nothing. Every
-     * accepted patch increases the version by one, as the spec's PATCH description says.
+     * Merge semantics, refused in the service's order, each refusal changing nothing: 404; 409
+     * {@code VERSION_CONFLICT} unless the version meets {@code If-Match}; 409
+     * {@code INVALID_STATUS_TRANSITION}; 422 when the merged appointment breaks a rule; 409
+     * {@code SCHEDULING_CONFLICT} when it would overlap a booking. Every accepted patch increases the
+     * version by one, as the spec's PATCH description says.
      */
     ApiResult update(ApiCall call) {
         Set<String> patched = documents.patchedFields(call.body());
+        VersionTags.Precondition precondition = VersionTags.ifMatch(call.header(ApiHeaders.IF_MATCH));
         StoredAppointment updated = store.update(call.apiKey(), call.pathParameter(ID), current -> {
+            precondition.require(version(current));
             ObjectNode merged = documents.merge(current.document(), call.body(), patched);
+            StatusTransitions.requireAllowed(current.status(), documents.schedule(merged).status());
             AppointmentSchedule schedule = AppointmentRules.checkUpdate(documents.schedule(merged), patched);
             documents.applySchedule(merged, schedule);
-            merged.put(AppointmentDocuments.VERSION, current.document().path(AppointmentDocuments.VERSION).asLong() + 1);
+            merged.put(AppointmentDocuments.VERSION, version(current) + 1);
             merged.put(AppointmentDocuments.UPDATED_AT, UtcTimes.format(call.now()));
             return documents.toStored(merged);
-        });
-        return ApiResult.ok(updated.document());
+        }, bookings);
+        return withETag(ApiResult.ok(updated.document()));
     }
 
+    /** Deletes if {@code If-Match} allows, and forgets the idempotent answers that carried the appointment. */
     ApiResult delete(ApiCall call) {
-        if (!store.delete(call.apiKey(), call.pathParameter(ID))) {
+        VersionTags.Precondition precondition = VersionTags.ifMatch(call.header(ApiHeaders.IF_MATCH));
+        String id = call.pathParameter(ID);
+        if (!store.delete(call.apiKey(), id, current -> precondition.require(version(current)))) {
             throw new ApiException(ErrorCode.NOT_FOUND);
         }
+        idempotentResults.forgetResource(call.apiKey(), id);
         return ApiResult.noContent();
+    }
+
+    private static long version(StoredAppointment appointment) {
+        return appointment.document().path(AppointmentDocuments.VERSION).asLong();
+    }
+
+    /** Every answer carrying one appointment has its version as {@code ETag}. */
+    private static ApiResult withETag(ApiResult result) {
+        return result.withHeader(ApiHeaders.ETAG, VersionTags.etag(result.payload().path(AppointmentDocuments.VERSION).asLong()));
     }
 
     ApiResult search(ApiCall call) {

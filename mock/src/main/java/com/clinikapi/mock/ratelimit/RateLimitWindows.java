@@ -31,12 +31,12 @@ public final class RateLimitWindows {
         Window window = windows.compute(apiKey, (key, current) ->
                 current == null || current.endsAt <= now ? new Window(now + WINDOW_SECONDS * 1000L) : current);
         int used = window.used.incrementAndGet();
-        return new RateLimitSnapshot(PLAN_LIMIT, Math.max(0, PLAN_LIMIT - used), secondsUntil(window.endsAt, now));
+        return new RateLimitSnapshot(PLAN_LIMIT, Math.max(0, PLAN_LIMIT - used), secondsUntil(window.endsAt, now), true);
     }
 
     /** The numbers for a request made without a usable key: it is counted against nothing. */
     public RateLimitSnapshot unmetered() {
-        return new RateLimitSnapshot(PLAN_LIMIT, PLAN_LIMIT, WINDOW_SECONDS);
+        return new RateLimitSnapshot(PLAN_LIMIT, PLAN_LIMIT, WINDOW_SECONDS, false);
     }
 
     public void clear() {

@@ -16,5 +16,6 @@ public record StoredAppointment(
         String practitionerId,
         AppointmentStatus status,
         OffsetDateTime start,
+        OffsetDateTime end,
         OffsetDateTime created) {
 }

@@ -6,19 +6,25 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * A request that passed auth, scenarios and validation, ready for its operation's handler.
  *
- * @param apiKey the caller's key: the tenant whose appointments the call sees; null for
- *               operations that need no key
- * @param query  decoded query parameters, first value of each
- * @param body   the parsed body, or null
- * @param now    the request's time, in UTC and truncated to microseconds
+ * @param apiKey  the caller's key: the tenant whose appointments the call sees; null for
+ *                operations that need no key
+ * @param query   decoded query parameters, first value of each
+ * @param headers request headers by lower-cased name, first value of each
+ * @param body    the parsed body, or null
+ * @param now     the request's time, in UTC and truncated to microseconds
  */
-public record ApiCall(OperationMatch match, String apiKey, Map<String, String> query, JsonNode body,
-                      OffsetDateTime now) {
+public record ApiCall(OperationMatch match, String apiKey, Map<String, String> query, Map<String, String> headers,
+                      JsonNode body, OffsetDateTime now) {
+
+    public ApiCall {
+        headers = Map.copyOf(headers);
+    }
 
     /** A path parameter, percent-decoded. */
     public String pathParameter(String name) {
@@ -28,5 +34,10 @@ public record ApiCall(OperationMatch match, String apiKey, Map<String, String> q
 
     public String queryParameter(String name) {
         return query.get(name);
+    }
+
+    /** A request header (case-insensitive), or null. */
+    public String header(String name) {
+        return headers.get(name.toLowerCase(Locale.ROOT));
     }
 }

@@ -4,7 +4,9 @@ import com.clinikapi.contract.ApiHeaders;
 import com.clinikapi.contract.RequestIds;
 import com.clinikapi.contract.error.ApiException;
 import com.clinikapi.contract.error.ErrorCode;
+import com.clinikapi.contract.idempotency.IdempotencyKeys;
 import com.clinikapi.mock.auth.ApiKeyCheck;
+import com.clinikapi.mock.idempotency.IdempotentResults;
 import com.clinikapi.mock.ratelimit.RateLimitSnapshot;
 import com.clinikapi.mock.ratelimit.RateLimitWindows;
 import com.clinikapi.mock.scenario.ConnectionFault;
@@ -20,6 +22,7 @@ import com.clinikapi.mock.validation.RequestValidation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.http.HttpHeader;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 
@@ -32,7 +35,8 @@ import java.util.Optional;
 /**
  * How the mock answers one request, in the service's order: find the spec operation, check the
  * key, apply a scenario (before anything can change state), read and validate the body and
- * parameters against the spec, then let the operation's handler answer. Every outcome, errors
+ * parameters against the spec, then let the operation's handler answer, at most once per
+ * {@code Idempotency-Key} ({@link IdempotentResults}). Every outcome, errors
  * included, leaves through {@link ApiResponses}.
  */
 public final class ApiPipeline {
@@ -47,11 +51,13 @@ public final class ApiPipeline {
     private final RequestValidation validation;
     private final ApiResponses responses;
     private final RequestLog log;
+    private final IdempotentResults idempotentResults;
     private final Clock clock;
 
     public ApiPipeline(ApiContract contract, Map<String, OperationHandler> handlers, ApiKeyCheck keyCheck,
                        RateLimitWindows rateLimits, ScenarioSelector scenarios, ForcedResponses forced,
-                       JsonBodyReader bodies, RequestValidation validation, RequestLog log, Clock clock) {
+                       JsonBodyReader bodies, RequestValidation validation, RequestLog log,
+                       IdempotentResults idempotentResults, Clock clock) {
         this.contract = contract;
         this.handlers = Map.copyOf(handlers);
         this.keyCheck = keyCheck;
@@ -62,6 +68,7 @@ public final class ApiPipeline {
         this.validation = validation;
         this.responses = new ApiResponses();
         this.log = log;
+        this.idempotentResults = idempotentResults;
         this.clock = clock;
     }
 
@@ -103,11 +110,9 @@ public final class ApiPipeline {
         RateLimitSnapshot rate = rateLimits.unmetered();
         try {
             if (path.startsWith(RouteError.KEYED_PREFIX)) {
-                keyCheck.check(apiKey, "GET".equals(method) || "HEAD".equals(method));
+                keyCheck.authenticate(apiKey);
                 rate = rateLimits.consume(apiKey);
-                if (keyCheck.isAlwaysRateLimited(apiKey)) {
-                    throw new ApiException(ErrorCode.RATE_LIMITED);
-                }
+                admit(apiKey, "GET".equals(method) || "HEAD".equals(method));
             }
         } catch (ApiException e) {
             return responses.error(context, rate, e, Scenario.DEFAULT_RETRY_AFTER_SECONDS);
@@ -124,11 +129,9 @@ public final class ApiPipeline {
         Scenario scenario = Scenario.NONE;
         try {
             if (operation.requiresApiKey()) {
-                keyCheck.check(apiKey, operation.isRead());
+                keyCheck.authenticate(apiKey);
                 rate = rateLimits.consume(apiKey);
-                if (keyCheck.isAlwaysRateLimited(apiKey)) {
-                    throw new ApiException(ErrorCode.RATE_LIMITED);
-                }
+                admit(apiKey, operation.isRead());
             }
             scenario = scenarios.select(request.getHeader(PreferHeader.NAME), apiKey, operation);
             if (scenario.fault() != null) {
@@ -144,6 +147,14 @@ public final class ApiPipeline {
             return delayed(responses.error(context, rate, new ApiException(ErrorCode.INTERNAL_ERROR),
                     scenario.retryAfterOrDefault()), scenario);
         }
+    }
+
+    /** After a recognised key was counted, as on the service: its rate limit (429), then its scope (403). */
+    private void admit(String apiKey, boolean isRead) {
+        if (keyCheck.isAlwaysRateLimited(apiKey)) {
+            throw new ApiException(ErrorCode.RATE_LIMITED);
+        }
+        keyCheck.authorize(apiKey, isRead);
     }
 
     /** A status or example the scenario imposes instead of serving the request; nothing is stored. */
@@ -167,12 +178,32 @@ public final class ApiPipeline {
             bodyText = new String(bytes, StandardCharsets.UTF_8);
         }
         Map<String, String> query = QueryStrings.parameters(request.getUrl());
-        validation.validate(operation, QueryStrings.path(request.getUrl()), query, contentType, body, bodyText);
+        String path = QueryStrings.path(request.getUrl());
+        // A malformed key is a parameter problem, answered before the body's, as the service does.
+        String idempotencyKey = operation.parameterNames().contains(ApiHeaders.IDEMPOTENCY_KEY)
+                ? IdempotencyKeys.parse(request.getHeader(ApiHeaders.IDEMPOTENCY_KEY)).orElse(null)
+                : null;
+        validation.validate(operation, path, query, contentType, body, bodyText);
         OperationHandler handler = handlers.get(operation.operationId());
         if (handler == null) {
             return forced.forStatus(operation, operation.successStatus());
         }
-        return handler.handle(new ApiCall(match, operation.requiresApiKey() ? apiKey : null, query, body, context.now()));
+        ApiCall call = new ApiCall(match, operation.requiresApiKey() ? apiKey : null, query, headers(request), body,
+                context.now());
+        String fingerprint = idempotencyKey == null ? null : IdempotencyKeys.fingerprint(operation.method(), path,
+                request.getHeader(ApiHeaders.IF_MATCH), operation.hasRequestBody() ? request.getBody() : null);
+        return idempotentResults.perform(apiKey, idempotencyKey, fingerprint, () -> handler.handle(call));
+    }
+
+    /** The request's headers by lower-cased name, first value of each. */
+    private static Map<String, String> headers(Request request) {
+        Map<String, String> headers = new java.util.HashMap<>();
+        for (HttpHeader header : request.getHeaders().all()) {
+            if (!header.values().isEmpty()) {
+                headers.putIfAbsent(header.key().toLowerCase(java.util.Locale.ROOT), header.firstValue());
+            }
+        }
+        return headers;
     }
 
     private static ResponseDefinition faulted(ConnectionFault fault) {

@@ -22,7 +22,8 @@ import java.util.Map;
 
 /**
  * Writes every answer in the contract's wire format, in one place: the success envelope
- * {@code {"data", "meta"}}, the error body {@code {"error", "code", "requestId", "issues"}}, and the
+ * {@code {"data", "meta"}}, the error body {@code {"error", "code", "requestId", "issues"}} (plus
+ * {@code meta} once a key was recognised and counted, as the service does), and the
  * headers every response carries ({@code X-Request-Id}, {@code X-Timestamp},
  * {@code X-RateLimit-*}; {@code Retry-After} on a 429).
  */
@@ -59,11 +60,14 @@ public final class ApiResponses {
                     .put("code", issue.type().code())
                     .put("diagnostics", issue.diagnostics());
         }
-        if (status == 429) {
-            RateLimitSnapshot exhausted = rate.exhausted(retryAfterSeconds);
-            return build(context, status, body, exhausted, Map.of(ApiHeaders.RETRY_AFTER, Integer.toString(retryAfterSeconds)));
+        RateLimitSnapshot reported = status == 429 ? rate.exhausted(retryAfterSeconds) : rate;
+        if (reported.metered()) {
+            body.set("meta", meta(context, status, reported));
         }
-        return build(context, status, body, rate, Map.of());
+        Map<String, String> headers = status == 429
+                ? Map.of(ApiHeaders.RETRY_AFTER, Integer.toString(retryAfterSeconds))
+                : Map.of();
+        return build(context, status, body, reported, headers);
     }
 
     /**
@@ -76,6 +80,9 @@ public final class ApiResponses {
         body.put("code", error.code());
         body.put("requestId", context.requestId());
         body.putArray("issues");
+        if (rate.metered()) {
+            body.set("meta", meta(context, error.status(), rate));
+        }
         Map<String, String> headers = allowed.isEmpty() ? Map.of() : Map.of("Allow", String.join(", ", allowed));
         return build(context, error.status(), body, rate, headers);
     }

@@ -34,4 +34,11 @@ public record ApiResult(int status, JsonNode payload, boolean enveloped, Map<Str
     public static ApiResult verbatim(int status, JsonNode body) {
         return new ApiResult(status, body, false, Map.of());
     }
+
+    /** The same answer with one more header. */
+    public ApiResult withHeader(String name, String value) {
+        Map<String, String> more = new java.util.LinkedHashMap<>(headers);
+        more.put(name, value);
+        return new ApiResult(status, payload, enveloped, more);
+    }
 }

@@ -1,40 +1,49 @@
 package com.clinikapi.server.appointment;
 
+import com.clinikapi.contract.ApiHeaders;
+import com.clinikapi.contract.appointment.VersionTags;
 import com.clinikapi.contract.error.ApiException;
 import com.clinikapi.contract.error.SchemaViolations;
 import com.clinikapi.server.auth.ApiKey;
 import com.clinikapi.server.generated.api.AbstractAppointmentsController;
+import com.clinikapi.server.generated.model.Appointment;
 import com.clinikapi.server.generated.model.AppointmentCreate;
 import com.clinikapi.server.generated.model.AppointmentPageResponse;
 import com.clinikapi.server.generated.model.AppointmentResponse;
 import com.clinikapi.server.generated.model.AppointmentStatus;
 import com.clinikapi.server.generated.model.AppointmentUpdate;
+import com.clinikapi.server.idempotency.IdempotentRequest;
+import com.clinikapi.server.idempotency.Replayable;
 import com.clinikapi.server.validation.QueryParameters;
 import com.clinikapi.server.validation.RequestBodies;
 import com.clinikapi.server.web.CurrentRequest;
 import com.clinikapi.server.web.ResponseMeta;
 import io.micronaut.core.beans.BeanIntrospection;
 import io.micronaut.core.beans.BeanProperty;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
-import java.net.URI;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * The appointments operations. Routes, media types and parameter validation come from the generated
  * {@link AbstractAppointmentsController}, so the code cannot drift from the spec without failing to
- * compile; this class only adapts them to {@link AppointmentService} and {@link AppointmentSearch}.
+ * compile; this class only adapts them to {@link AppointmentService} and {@link AppointmentSearch}:
+ * reads the {@code If-Match} and {@code Idempotency-Key} headers, and answers every appointment with
+ * its {@code ETag} (and {@code Idempotent-Replayed} on a replay).
  * Runs on the blocking executor: JDBC must never run on Netty's event loop.
  */
 @Controller
@@ -46,48 +55,56 @@ public class AppointmentController extends AbstractAppointmentsController {
 
     private final AppointmentService appointments;
     private final AppointmentSearch search;
-    private final AppointmentMapper mapper;
     private final ResponseMeta meta;
     private final RequestBodies bodies;
 
-    public AppointmentController(AppointmentService appointments, AppointmentSearch search, AppointmentMapper mapper,
-                                 ResponseMeta meta, RequestBodies bodies) {
+    public AppointmentController(AppointmentService appointments, AppointmentSearch search, ResponseMeta meta,
+                                 RequestBodies bodies) {
         this.appointments = appointments;
         this.search = search;
-        this.mapper = mapper;
         this.meta = meta;
         this.bodies = bodies;
     }
 
     @Override
-    public HttpResponse<AppointmentResponse> createAppointment(AppointmentCreate appointmentCreate) {
+    public HttpResponse<AppointmentResponse> createAppointment(AppointmentCreate appointmentCreate,
+                                                               String idempotencyKey) {
         HttpRequest<?> request = CurrentRequest.get();
         bodies.requireShape(request, AppointmentCreate.class);
-        AppointmentRow created = appointments.create(owner(request), appointmentCreate);
-        return HttpResponse.created(envelope(request, created, HttpStatus.CREATED),
-                URI.create("/v1/appointments/" + created.id()));
+        Owner owner = owner(request);
+        Replayable<Appointment> created = appointments.create(owner, appointmentCreate,
+                idempotent(owner, request, idempotencyKey));
+        return answer(request, created, HttpStatus.CREATED)
+                .header(HttpHeaders.LOCATION, "/v1/appointments/" + created.value().getId());
     }
 
     @Override
     public HttpResponse<AppointmentResponse> getAppointment(String id) {
         HttpRequest<?> request = CurrentRequest.get();
-        return HttpResponse.ok(envelope(request, appointments.read(owner(request), id), HttpStatus.OK));
+        return answer(request, Replayable.performed(appointments.read(owner(request), id)), HttpStatus.OK);
     }
 
     @Override
-    public HttpResponse<AppointmentResponse> updateAppointment(String id, AppointmentUpdate appointmentUpdate) {
+    public HttpResponse<AppointmentResponse> updateAppointment(String id, AppointmentUpdate appointmentUpdate,
+                                                               String ifMatch, String idempotencyKey) {
         HttpRequest<?> request = CurrentRequest.get();
         JsonNode body = bodies.requireShape(request, AppointmentUpdate.class);
         Set<String> patched = patchedFields(body);
-        AppointmentRow updated = appointments.update(owner(request), id, appointmentUpdate, patched);
-        return HttpResponse.ok(envelope(request, updated, HttpStatus.OK));
+        VersionTags.Precondition precondition = VersionTags.ifMatch(ifMatch);
+        Owner owner = owner(request);
+        Replayable<Appointment> updated = appointments.update(owner, id, appointmentUpdate, patched, precondition,
+                idempotent(owner, request, idempotencyKey));
+        return answer(request, updated, HttpStatus.OK);
     }
 
     @Override
-    public HttpResponse<Void> deleteAppointment(String id) {
+    public HttpResponse<Void> deleteAppointment(String id, String ifMatch, String idempotencyKey) {
         HttpRequest<?> request = CurrentRequest.get();
-        appointments.delete(owner(request), id);
-        return HttpResponse.noContent();
+        VersionTags.Precondition precondition = VersionTags.ifMatch(ifMatch);
+        Owner owner = owner(request);
+        Replayable<String> deleted = appointments.delete(owner, id, precondition,
+                idempotent(owner, request, idempotencyKey));
+        return replayMarked(HttpResponse.noContent(), deleted);
     }
 
     @Override
@@ -116,8 +133,22 @@ public class AppointmentController extends AbstractAppointmentsController {
         return Set.copyOf(named);
     }
 
-    private AppointmentResponse envelope(HttpRequest<?> request, AppointmentRow row, HttpStatus status) {
-        return new AppointmentResponse(mapper.toApi(row), meta.of(request, status));
+    /** One appointment in its envelope, with its {@code ETag} and, for a replay, {@code Idempotent-Replayed}. */
+    private MutableHttpResponse<AppointmentResponse> answer(HttpRequest<?> request, Replayable<Appointment> result,
+                                                            HttpStatus status) {
+        MutableHttpResponse<AppointmentResponse> response = HttpResponse.<AppointmentResponse>status(status)
+                .body(new AppointmentResponse(result.value(), meta.of(request, status)))
+                .header(ApiHeaders.ETAG, VersionTags.etag(result.value().getVersion()));
+        return replayMarked(response, result);
+    }
+
+    private static <T> MutableHttpResponse<T> replayMarked(MutableHttpResponse<T> response, Replayable<?> result) {
+        return result.replayed() ? response.header(ApiHeaders.IDEMPOTENT_REPLAYED, "true") : response;
+    }
+
+    private Optional<IdempotentRequest> idempotent(Owner owner, HttpRequest<?> request, String idempotencyKey) {
+        return IdempotentRequest.of(owner.tenantId(), owner.mode(), request, idempotencyKey,
+                bodies.rawBytes(request).orElse(null));
     }
 
     private static Owner owner(HttpRequest<?> request) {

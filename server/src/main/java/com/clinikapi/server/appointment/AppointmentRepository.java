@@ -37,6 +37,9 @@ public abstract class AppointmentRepository implements GenericRepository<Appoint
 
     public abstract Optional<AppointmentRow> findByIdAndTenantIdAndMode(String id, String tenantId, String mode);
 
+    /** The same, locked ({@code SELECT … FOR UPDATE}) until the caller's transaction ends. */
+    public abstract Optional<AppointmentRow> findByIdAndTenantIdAndModeForUpdate(String id, String tenantId, String mode);
+
     public abstract long deleteByIdAndTenantIdAndMode(String id, String tenantId, String mode);
 
     /**

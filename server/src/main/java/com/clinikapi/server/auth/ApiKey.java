@@ -12,11 +12,13 @@ import java.util.Set;
  * A resolved API key: whose it is (tenant), which world it acts on (mode), what it may do (scopes)
  * and its plan's rate limit. Never holds the secret itself, only its displayable prefix.
  *
+ * @param id            the key's {@code key_…} id: names it to operators and keys its rate limit
  * @param displayPrefix the loggable part of the key, e.g. {@code clk_test_loca…}
  * @param revoked       a revoked key is answered {@code KEY_REVOKED}
- * @param expiresAt     after this instant the key is answered {@code KEY_EXPIRED}; null for never
+ * @param expiresAt     from this instant on the key is answered {@code KEY_EXPIRED}; null for never
  */
 public record ApiKey(
+        String id,
         String tenantId,
         Mode mode,
         Set<Scope> scopes,
@@ -43,5 +45,9 @@ public record ApiKey(
 
     public boolean isExpiredAt(Instant now) {
         return expiresAt != null && !now.isBefore(expiresAt);
+    }
+
+    public boolean allows(Scope scope) {
+        return scopes.contains(scope);
     }
 }

@@ -4,14 +4,17 @@ import com.clinikapi.contract.ApiHeaders;
 import com.clinikapi.contract.auth.ApiKeyFormat;
 import com.clinikapi.contract.error.ErrorCode;
 import com.clinikapi.server.error.ErrorResponses;
+import com.clinikapi.server.ratelimit.RateLimitStatus;
+import com.clinikapi.server.ratelimit.RateLimits;
 import com.clinikapi.server.web.RequestIdFilter;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
-import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,12 +22,19 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Every {@code /v1} request must present a usable key in {@code x-api-key}: missing is 401
- * {@code UNAUTHORIZED}, not {@code clk_live_*}/{@code clk_test_*} is {@code INVALID_KEY_FORMAT},
- * unknown is {@code INVALID_KEY}, then {@code KEY_REVOKED}/{@code KEY_EXPIRED}; a key without the
- * operation's scope is 403 {@code INSUFFICIENT_SCOPE}. The resolved {@link ApiKey} (tenant, mode,
- * scopes, plan) is left on the request for the controllers. Keys are never logged, only their
- * display prefix.
+ * The gate of every {@code /v1} request, in this order:
+ * <ol>
+ *   <li>authentication: a missing {@code x-api-key} is 401 {@code UNAUTHORIZED}, one not
+ *       {@code clk_live_*}/{@code clk_test_*} {@code INVALID_KEY_FORMAT}, an unknown one
+ *       {@code INVALID_KEY}, then {@code KEY_REVOKED} and {@code KEY_EXPIRED}. Nothing is counted
+ *       for these: there is no key to count against;</li>
+ *   <li>the rate limit: every request of a recognised key counts against its plan, refused ones
+ *       included; past the limit, 429 {@code RATE_LIMITED} with {@code Retry-After};</li>
+ *   <li>authorization: a key without the operation's scope is 403 {@code INSUFFICIENT_SCOPE}.</li>
+ * </ol>
+ * The resolved {@link ApiKey} (tenant, mode, scopes, plan) is left on the request for the
+ * controllers. Runs on the blocking executor: a key-cache miss and the shared rate limit read the
+ * database. Keys are never logged, only their display prefix.
  */
 @ServerFilter("/v1/**")
 public class ApiKeyFilter implements Ordered {
@@ -35,44 +45,57 @@ public class ApiKeyFilter implements Ordered {
     private static final Logger LOG = LoggerFactory.getLogger(ApiKeyFilter.class);
 
     private final ApiKeyStore store;
+    private final RateLimits rateLimits;
 
-    public ApiKeyFilter(ApiKeyStore store) {
+    public ApiKeyFilter(ApiKeyStore store, RateLimits rateLimits) {
         this.store = store;
+        this.rateLimits = rateLimits;
     }
 
     @RequestFilter
+    @ExecuteOn(TaskExecutors.BLOCKING)
     @Nullable
-    public HttpResponse<?> authenticate(HttpRequest<?> request) {
+    public HttpResponse<?> guard(HttpRequest<?> request) {
         String presented = request.getHeaders().get(ApiHeaders.API_KEY);
-        if (presented == null || presented.isEmpty()) {
-            return ErrorResponses.of(request, ErrorCode.UNAUTHORIZED);
+        Optional<ErrorCode> refusal = authenticate(request, presented);
+        if (refusal.isPresent()) {
+            return ErrorResponses.of(request, refusal.get());
         }
-        if (ApiKeyFormat.modeOf(presented).isEmpty()) {
-            return ErrorResponses.of(request, ErrorCode.INVALID_KEY_FORMAT);
+        ApiKey key = ApiKey.require(request);
+        store.used(key);
+        RateLimitStatus limit = rateLimits.consume(request, key);
+        if (limit.exceeded()) {
+            return ErrorResponses.of(request, ErrorCode.RATE_LIMITED)
+                    .header(ApiHeaders.RETRY_AFTER, Integer.toString(limit.retryAfterSeconds()));
         }
-        Optional<ApiKey> found = store.find(presented);
-        if (found.isEmpty()) {
-            LOG.debug("Unknown API key {}", ApiKeyFormat.displayPrefix(presented));
-            return ErrorResponses.of(request, ErrorCode.INVALID_KEY);
-        }
-        ApiKey key = found.get();
-        if (key.revoked()) {
-            return ErrorResponses.of(request, ErrorCode.KEY_REVOKED);
-        }
-        if (key.isExpiredAt(Instant.now())) {
-            return ErrorResponses.of(request, ErrorCode.KEY_EXPIRED);
-        }
-        request.setAttribute(ApiKey.ATTRIBUTE, key);
-        if (!key.scopes().contains(requiredScope(request.getMethod()))) {
+        if (!key.allows(Scope.requiredFor(request.getMethod()))) {
             return ErrorResponses.of(request, ErrorCode.INSUFFICIENT_SCOPE);
         }
         return null;
     }
 
-    private static Scope requiredScope(HttpMethod method) {
-        return method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS
-                ? Scope.APPOINTMENTS_READ
-                : Scope.APPOINTMENTS_WRITE;
+    /** Resolves the presented key onto the request, or says why it cannot be used. */
+    private Optional<ErrorCode> authenticate(HttpRequest<?> request, @Nullable String presented) {
+        if (presented == null || presented.isEmpty()) {
+            return Optional.of(ErrorCode.UNAUTHORIZED);
+        }
+        if (ApiKeyFormat.modeOf(presented).isEmpty()) {
+            return Optional.of(ErrorCode.INVALID_KEY_FORMAT);
+        }
+        Optional<ApiKey> found = store.find(presented);
+        if (found.isEmpty()) {
+            LOG.debug("Unknown API key {}", ApiKeyFormat.displayPrefix(presented));
+            return Optional.of(ErrorCode.INVALID_KEY);
+        }
+        ApiKey key = found.get();
+        if (key.revoked()) {
+            return Optional.of(ErrorCode.KEY_REVOKED);
+        }
+        if (key.isExpiredAt(Instant.now())) {
+            return Optional.of(ErrorCode.KEY_EXPIRED);
+        }
+        request.setAttribute(ApiKey.ATTRIBUTE, key);
+        return Optional.empty();
     }
 
     @Override

@@ -3,13 +3,16 @@ package com.clinikapi.server.auth;
 import java.util.Optional;
 
 /**
- * Looks up presented API keys. Today {@link ConfiguredApiKeyStore} reads them from configuration;
- * a database-backed store (issue: key management) replaces that bean without touching the filter.
- * Implementations compare digests, never log the key, and may be called on the event loop, so a
- * blocking implementation must cache or move the filter off the loop.
+ * Looks up presented API keys ({@code keys.DatabaseApiKeyStore} keeps them in the database).
+ * Implementations compare digests in constant time, never log the key, and may block (the
+ * {@link ApiKeyFilter} calls them on the blocking executor), but should answer repeated lookups
+ * from memory.
  */
 public interface ApiKeyStore {
 
     /** The key, if one with exactly this secret exists (revoked and expired keys included). */
     Optional<ApiKey> find(String presentedKey);
+
+    /** Notes that a usable key served a request (for its "last used" time); must not block. */
+    void used(ApiKey key);
 }

@@ -6,10 +6,11 @@ import jakarta.inject.Singleton;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** The configured plans, by name, and the default one (reported for requests without a usable key). */
+/** The configured plans, by name, and the default one (new keys' plan; reported for requests without a usable key). */
 @Singleton
 public class Plans {
 
@@ -23,15 +24,21 @@ public class Plans {
         this.defaultPlan = named(defaultPlanName);
     }
 
+    /** The plan of this name; a name missing from the configuration is a configuration error. */
     public RatePlan named(String name) {
-        RatePlan plan = byName.get(name);
-        if (plan == null) {
-            throw new ConfigurationException("No plan named '" + name + "' under clinikapi.plans");
-        }
-        return plan;
+        return find(name).orElseThrow(() -> new ConfigurationException("No plan named '" + name + "' under clinikapi.plans"));
+    }
+
+    public Optional<RatePlan> find(String name) {
+        return Optional.ofNullable(byName.get(name));
     }
 
     public RatePlan defaultPlan() {
         return defaultPlan;
+    }
+
+    /** The longest window of any plan: how long an idle in-memory bucket must be kept. */
+    public int longestWindowSeconds() {
+        return byName.values().stream().mapToInt(RatePlan::windowSeconds).max().orElse(defaultPlan.windowSeconds());
     }
 }

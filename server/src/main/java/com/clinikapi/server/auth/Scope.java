@@ -1,5 +1,7 @@
 package com.clinikapi.server.auth;
 
+import io.micronaut.http.HttpMethod;
+
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -19,6 +21,13 @@ public enum Scope {
     }
 
     public static Optional<Scope> fromWire(String value) {
-        return Arrays.stream(values()).filter(s -> s.wire.equals(value)).findFirst();
+        return Arrays.stream(values()).filter(s -> s.wire.equals(value.trim())).findFirst();
+    }
+
+    /** The scope a request with this method needs: reads (search, read) or changes (create, update, delete). */
+    public static Scope requiredFor(HttpMethod method) {
+        return method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS
+                ? APPOINTMENTS_READ
+                : APPOINTMENTS_WRITE;
     }
 }

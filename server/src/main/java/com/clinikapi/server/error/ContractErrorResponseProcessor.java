@@ -2,7 +2,7 @@ package com.clinikapi.server.error;
 
 import com.clinikapi.contract.error.ErrorCode;
 import com.clinikapi.server.generated.model.ApiError;
-import com.clinikapi.server.ratelimit.RateLimiter;
+import com.clinikapi.server.ratelimit.RateLimits;
 import com.clinikapi.server.web.RequestIdFilter;
 import com.clinikapi.server.web.ResponseMediaTypes;
 import io.micronaut.context.annotation.Replaces;
@@ -28,10 +28,10 @@ import java.util.List;
 @Replaces(ErrorResponseProcessor.class)
 public class ContractErrorResponseProcessor implements ErrorResponseProcessor<ApiError> {
 
-    private final RateLimiter rateLimiter;
+    private final RateLimits rateLimits;
 
-    public ContractErrorResponseProcessor(RateLimiter rateLimiter) {
-        this.rateLimiter = rateLimiter;
+    public ContractErrorResponseProcessor(RateLimits rateLimits) {
+        this.rateLimits = rateLimits;
     }
 
     @Override
@@ -40,7 +40,7 @@ public class ContractErrorResponseProcessor implements ErrorResponseProcessor<Ap
         MutableHttpResponse<ApiError> contractError = isOversizedHead(request)
                 ? ErrorResponses.of(request, ErrorCode.INVALID_PARAMETER, List.of())
                 : ErrorResponses.forStatus(request, response.status());
-        RequestIdFilter.stamp(request, response, rateLimiter.status(request));
+        RequestIdFilter.stamp(request, response, rateLimits.status(request));
         MutableHttpResponse<ApiError> answer = response.status(contractError.status())
                 .body(contractError.body())
                 .contentType(contractError.getContentType().orElseThrow());

@@ -12,7 +12,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Anything no other handler claims: 500 {@code INTERNAL_ERROR} with an empty issue list. The stack
+ * Anything no other handler claims: 500 {@code INTERNAL_ERROR} with an empty issue list (unless it is
+ * a database outage wrapped in something else: 503, see {@link DatabaseFailureHandlers}). The stack
  * trace is logged with the request id but with every exception message redacted, because driver
  * and library messages can quote request data (e.g. a constraint violation's key values).
  */
@@ -24,6 +25,10 @@ public class UnexpectedErrorHandler implements ExceptionHandler<Exception, HttpR
 
     @Override
     public HttpResponse<?> handle(HttpRequest request, Exception exception) {
+        return DatabaseFailureHandlers.outage(request, exception).orElseGet(() -> unexpected(request, exception));
+    }
+
+    HttpResponse<?> unexpected(HttpRequest<?> request, Exception exception) {
         LOG.error("Unexpected error answering {} {} ({})", request.getMethodName(), routeOf(request),
                 RequestAttributes.requestId(request), RedactedThrowable.of(exception));
         return ErrorResponses.of(request, ErrorCode.INTERNAL_ERROR);

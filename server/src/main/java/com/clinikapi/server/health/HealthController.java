@@ -1,5 +1,6 @@
 package com.clinikapi.server.health;
 
+import com.clinikapi.server.database.SqlFailures;
 import com.clinikapi.server.generated.api.AbstractHealthController;
 import com.clinikapi.server.generated.model.Health;
 import io.micronaut.http.HttpResponse;
@@ -35,7 +36,7 @@ public class HealthController extends AbstractHealthController {
         try {
             return database.answers();
         } catch (RuntimeException e) {
-            LOG.warn("Health check: the database does not answer ({})", e.getClass().getName());
+            LOG.warn("Health check: the database does not answer ({})", SqlFailures.describe(e));
             return false;
         }
     }

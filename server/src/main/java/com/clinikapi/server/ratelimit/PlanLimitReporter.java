@@ -1,27 +1,20 @@
 package com.clinikapi.server.ratelimit;
 
 import com.clinikapi.server.auth.ApiKey;
-import com.clinikapi.server.auth.Plans;
-import com.clinikapi.server.auth.RatePlan;
-import io.micronaut.http.HttpRequest;
+import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 
 /**
- * Reports the caller's plan honestly while nothing counts requests yet: the full limit remains and
- * the window is the plan's window. Requests without a usable key report the default plan.
+ * The limiter switched off ({@code clinikapi.rate-limit.enabled: false}): reports the key's plan
+ * honestly (its full limit, its window) and refuses nothing. Meant for measuring the limiter's
+ * cost and for deployments that limit elsewhere.
  */
 @Singleton
+@Requires(property = BucketRateLimiter.ENABLED, value = "false")
 public class PlanLimitReporter implements RateLimiter {
 
-    private final Plans plans;
-
-    public PlanLimitReporter(Plans plans) {
-        this.plans = plans;
-    }
-
     @Override
-    public RateLimitStatus status(HttpRequest<?> request) {
-        RatePlan plan = ApiKey.of(request).map(ApiKey::plan).orElseGet(plans::defaultPlan);
-        return new RateLimitStatus(plan.requestsPerWindow(), plan.requestsPerWindow(), plan.windowSeconds());
+    public RateLimitStatus consume(ApiKey key) {
+        return RateLimitStatus.unmetered(key.plan());
     }
 }

@@ -1,13 +1,14 @@
 package com.clinikapi.server.ratelimit;
 
-import io.micronaut.http.HttpRequest;
+import com.clinikapi.server.auth.ApiKey;
 
 /**
- * The rate-limit state of a request's caller. Today only {@link PlanLimitReporter} exists, which
- * reports the plan without counting; the real limiter (issue: rate limiting) replaces that bean and
- * adds the 429.
+ * Counts a key's requests against its plan. {@link BucketRateLimiter} enforces the plan (the
+ * default); with {@code clinikapi.rate-limit.enabled: false}, {@link PlanLimitReporter} only
+ * reports it, which is how the limiter's own cost is measured.
  */
 public interface RateLimiter {
 
-    RateLimitStatus status(HttpRequest<?> request);
+    /** Counts one request of this key and says whether it may be served, with the numbers to report. */
+    RateLimitStatus consume(ApiKey key);
 }

@@ -73,6 +73,11 @@ public class RequestBodies {
         return BodyShape.check(body.get(), model.get());
     }
 
+    /** The body bytes exactly as received (for POST and PATCH), e.g. to fingerprint an idempotent request. */
+    public Optional<byte[]> rawBytes(HttpRequest<?> request) {
+        return request.getAttribute(RawBodyFilter.ATTRIBUTE, byte[].class);
+    }
+
     /** Whether the request carried a body with anything but whitespace in it. */
     public boolean hasContent(HttpRequest<?> request) {
         byte[] bytes = request.getAttribute(RawBodyFilter.ATTRIBUTE, byte[].class).orElse(new byte[0]);

@@ -1,8 +1,11 @@
 package com.clinikapi.server.validation;
 
+import com.clinikapi.contract.ApiHeaders;
 import com.clinikapi.contract.error.SchemaViolations;
 import com.clinikapi.contract.error.ValidationIssue;
+import com.clinikapi.contract.idempotency.IdempotencyKeys;
 import io.micronaut.core.beans.BeanIntrospector;
+import io.micronaut.http.annotation.Header;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -17,7 +20,9 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -61,7 +66,11 @@ public final class ViolationIssues {
 
     static ValidationIssue issue(ConstraintViolation<?> violation) {
         String[] segments = segments(violation);
-        String field = segments[segments.length - 1];
+        String field = segments.length == 2 ? parameterName(violation, segments) : segments[segments.length - 1];
+        if (field.equals(ApiHeaders.IDEMPOTENCY_KEY)) {
+            // One wording for every way a key can be malformed, the contract's (the mock's too).
+            return IdempotencyKeys.malformedKey();
+        }
         Annotation constraint = violation.getConstraintDescriptor().getAnnotation();
         Map<String, Object> attributes = violation.getConstraintDescriptor().getAttributes();
         if (constraint instanceof NotNull) {
@@ -109,24 +118,44 @@ public final class ViolationIssues {
     }
 
     /**
-     * Both bounds of a query parameter, from the annotations of the generated controller method
-     * (found by walking up from the validated bean's class, which may be a generated subclass).
+     * The parameter's name in the spec: a header's name (e.g. {@code If-Match}) rather than the Java
+     * parameter's ({@code ifMatch}); path and query parameters have the same name in both.
      */
-    private static Bounds parameterBounds(ConstraintViolation<?> violation, String[] segments) {
+    private static String parameterName(ConstraintViolation<?> violation, String[] segments) {
+        return annotatedParameter(violation, segments, parameter -> parameter.isAnnotationPresent(Header.class))
+                .map(parameter -> parameter.getAnnotation(Header.class))
+                .map(header -> header.value().isEmpty() ? header.name() : header.value())
+                .filter(name -> !name.isEmpty())
+                .orElse(segments[1]);
+    }
+
+    /**
+     * The parameter of the generated controller method a violation is about, found by walking up
+     * from the validated bean's class (which may be a generated subclass whose overrides carry no
+     * annotations) to the first declaration that has the annotations asked for.
+     */
+    private static Optional<Parameter> annotatedParameter(ConstraintViolation<?> violation, String[] segments,
+                                                          Predicate<Parameter> annotated) {
         for (Class<?> type = violation.getRootBeanClass(); type != null; type = type.getSuperclass()) {
             for (Method method : type.getDeclaredMethods()) {
                 if (!method.getName().equals(segments[0])) {
                     continue;
                 }
                 for (Parameter parameter : method.getParameters()) {
-                    Min min = parameter.getAnnotation(Min.class);
-                    Max max = parameter.getAnnotation(Max.class);
-                    if (parameter.getName().equals(segments[1]) && (min != null || max != null)) {
-                        return Bounds.of(min, max);
+                    if (parameter.getName().equals(segments[1]) && annotated.test(parameter)) {
+                        return Optional.of(parameter);
                     }
                 }
             }
         }
-        return new Bounds(null, null);
+        return Optional.empty();
+    }
+
+    /** Both bounds of a query parameter, from the annotations of the generated controller method. */
+    private static Bounds parameterBounds(ConstraintViolation<?> violation, String[] segments) {
+        return annotatedParameter(violation, segments,
+                parameter -> parameter.isAnnotationPresent(Min.class) || parameter.isAnnotationPresent(Max.class))
+                .map(parameter -> Bounds.of(parameter.getAnnotation(Min.class), parameter.getAnnotation(Max.class)))
+                .orElse(new Bounds(null, null));
     }
 }

@@ -2,6 +2,7 @@ package com.clinikapi.server.appointment;
 
 import com.clinikapi.contract.search.SortKeys;
 import com.clinikapi.server.support.ApiTest;
+import com.clinikapi.server.support.Bodies;
 import com.clinikapi.server.support.Database;
 import io.micronaut.transaction.TransactionOperations;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,7 +48,7 @@ abstract class AppointmentRepositoryTest extends ApiTest {
         Instant start = Instant.parse("2026-12-01T09:00:00.123456Z");
         Instant created = Instant.parse("2026-11-20T14:03:11.000001Z");
         return new AppointmentRow("appt_" + UUID.randomUUID().toString().replace("-", ""), tenant, mode, 1L,
-                "booked", "pat_1", "prac_1", "sr_1", start, start.plusSeconds(1800), 30, created, created, 4,
+                "booked", "pat_1", Bodies.uniquePractitioner(), "sr_1", start, start.plusSeconds(1800), 30, created, created, 4,
                 "followup", "General practice", "Primary care", "Cardiology", "Review", "Subject", "Note",
                 "Fast", null, "[{\"start\":\"2026-12-02T08:00:00Z\",\"end\":\"2026-12-02T12:00:00Z\"}]",
                 SortKeys.ofStart(start.atOffset(ZoneOffset.UTC)), SortKeys.of(created.atOffset(ZoneOffset.UTC)));

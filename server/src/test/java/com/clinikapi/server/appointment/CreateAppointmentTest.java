@@ -103,12 +103,13 @@ abstract class CreateAppointmentTest extends ApiTest {
         void storesEveryFieldOfTheSchema() {
             // when
             ApiResponse response = post("""
-                    {"status":"booked","patientId":"pat_1","practitionerId":"prac_2","basedOnId":"sr_3",
+                    {"status":"booked","patientId":"pat_1","practitionerId":"%s","basedOnId":"sr_3",
                      "start":"2026-12-01T09:00:00Z","end":"2026-12-01T09:45:00Z","minutesDuration":45,
                      "priority":3,"appointmentType":"followup","serviceType":"General practice",
                      "serviceCategory":"Primary care","specialty":"Cardiology","reasonCode":"Review",
                      "description":"Follow-up","comment":"Bring results","patientInstruction":"Fast 8 hours",
-                     "requestedPeriod":[{"start":"2026-12-02T08:00:00Z","end":"2026-12-02T12:00:00+01:00"}]}""");
+                     "requestedPeriod":[{"start":"2026-12-02T08:00:00Z","end":"2026-12-02T12:00:00+01:00"}]}"""
+                    .formatted(Bodies.uniquePractitioner()));
 
             // then
             assertThat(response.status()).isEqualTo(201);

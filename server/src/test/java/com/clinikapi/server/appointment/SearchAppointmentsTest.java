@@ -88,18 +88,20 @@ abstract class SearchAppointmentsTest extends ApiTest {
         void combinesPractitionerAndStatusFilters() {
             // given
             String patient = uniquePatient();
+            String x = Bodies.uniquePractitioner();
+            String y = Bodies.uniquePractitioner();
             String wanted = createId("""
-                    {"status":"arrived","patientId":"%s","practitionerId":"prac_x","start":"2026-05-01T09:00:00Z",
-                     "minutesDuration":10}""".formatted(patient));
+                    {"status":"arrived","patientId":"%s","practitionerId":"%s","start":"2026-05-01T09:00:00Z",
+                     "minutesDuration":10}""".formatted(patient, x));
             createId("""
-                    {"status":"booked","patientId":"%s","practitionerId":"prac_x","start":"2026-05-01T10:00:00Z",
-                     "minutesDuration":10}""".formatted(patient));
+                    {"status":"booked","patientId":"%s","practitionerId":"%s","start":"2026-05-01T10:00:00Z",
+                     "minutesDuration":10}""".formatted(patient, x));
             createId("""
-                    {"status":"arrived","patientId":"%s","practitionerId":"prac_y","start":"2026-05-01T11:00:00Z",
-                     "minutesDuration":10}""".formatted(patient));
+                    {"status":"arrived","patientId":"%s","practitionerId":"%s","start":"2026-05-01T11:00:00Z",
+                     "minutesDuration":10}""".formatted(patient, y));
 
             // when
-            ApiResponse page = search("patientId=" + patient + "&practitionerId=prac_x&status=arrived");
+            ApiResponse page = search("patientId=" + patient + "&practitionerId=" + x + "&status=arrived");
 
             // then
             assertThat(page.ids()).containsExactly(wanted);

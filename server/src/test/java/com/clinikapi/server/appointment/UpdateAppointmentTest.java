@@ -2,6 +2,7 @@ package com.clinikapi.server.appointment;
 
 import com.clinikapi.server.support.ApiResponse;
 import com.clinikapi.server.support.ApiTest;
+import com.clinikapi.server.support.Bodies;
 import com.clinikapi.server.support.Database;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -38,9 +39,9 @@ abstract class UpdateAppointmentTest extends ApiTest {
     @BeforeEach
     void givenABookedAppointment() {
         stored = create("""
-                {"status":"booked","patientId":"%s","practitionerId":"prac_1","start":"2026-12-01T09:00:00Z",
+                {"status":"booked","patientId":"%s","practitionerId":"%s","start":"2026-12-01T09:00:00Z",
                  "minutesDuration":30,"description":"Blood pressure review","comment":"Bring readings","priority":2}"""
-                .formatted(uniquePatient()));
+                .formatted(uniquePatient(), Bodies.uniquePractitioner()));
         path = "/v1/appointments/" + stored.text("data.id");
     }
 
@@ -162,7 +163,8 @@ abstract class UpdateAppointmentTest extends ApiTest {
         void clearsTimesWhenTheNewStatusMayLackThem() {
             // when
             ApiResponse response = patch("""
-                    {"status":"proposed","start":null,"end":null,"minutesDuration":null}""");
+                    {"status":"cancelled","cancelationReason":"Patient called","start":null,"end":null,
+                     "minutesDuration":null}""");
 
             // then
             assertThat(response.status()).as(response.body()).isEqualTo(200);

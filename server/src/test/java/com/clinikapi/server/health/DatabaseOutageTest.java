@@ -1,86 +1,138 @@
 package com.clinikapi.server.health;
 
+import ch.qos.logback.classic.spi.ILoggingEvent;
 import com.clinikapi.server.support.Api;
 import com.clinikapi.server.support.ApiResponse;
+import com.clinikapi.server.support.Bodies;
+import com.clinikapi.server.support.Database;
 import com.clinikapi.server.support.LogCapture;
-import io.micronaut.context.ApplicationContext;
+import com.clinikapi.server.support.StoppableDatabase;
+import com.clinikapi.server.support.TestServers;
 import io.micronaut.runtime.server.EmbeddedServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What callers see when the database goes away under a running service. H2 only: it is the one
- * database a test can take down without disturbing the shared servers (the in-memory database is
- * shut down, and {@code IFEXISTS} stops the pool from quietly creating a new one). Its own server,
- * started and stopped here.
+ * A database outage: requests fail fast with 503 in the error format (no thread waits much longer
+ * than the pool's connection timeout), nothing of the request leaks into the answer or the log,
+ * {@code /health} reports DOWN, and the service recovers by itself when the database is back. Runs
+ * its own service on a database of its own (an embedded PostgreSQL, or an H2 served over TCP),
+ * which it stops and starts again.
  */
-class DatabaseOutageTest {
+abstract class DatabaseOutageTest {
 
     private static final String MARKER = "JaneDoe1970";
+    /** The pool's connection timeout (application.yml) plus room for a busy machine. */
+    private static final Duration FAIL_FAST = Duration.ofSeconds(8);
+    private static final Duration RECOVERY_DEADLINE = Duration.ofSeconds(90);
 
-    private static Connection keeper;
-    private static EmbeddedServer server;
-    private static Api api;
+    private final Database database;
+    private StoppableDatabase stoppable;
+    private EmbeddedServer server;
+    private Api api;
 
-    @BeforeAll
-    static void startAServiceOnItsOwnDatabase() throws SQLException {
-        String name = "jdbc:h2:mem:outage_" + UUID.randomUUID();
-        keeper = DriverManager.getConnection(name + ";DB_CLOSE_DELAY=-1", "sa", "");
-        server = ApplicationContext.run(EmbeddedServer.class, Map.of(
-                "micronaut.server.port", -1,
-                "datasources.default.url", name + ";IFEXISTS=TRUE",
-                // long enough for start-up on a busy machine, short enough that refused calls return soon
-                "datasources.default.connection-timeout", 2000));
+    DatabaseOutageTest(Database database) {
+        this.database = database;
+    }
+
+    static class OnH2 extends DatabaseOutageTest {
+        OnH2() {
+            super(Database.H2);
+        }
+    }
+
+    static class OnPostgres extends DatabaseOutageTest {
+        OnPostgres() {
+            super(Database.POSTGRES);
+        }
+    }
+
+    @BeforeEach
+    void startAServiceOnADatabaseOfItsOwn() {
+        stoppable = StoppableDatabase.of(database);
+        server = TestServers.start(stoppable.datasource());
         api = new Api(server);
     }
 
-    @AfterAll
-    static void stop() throws SQLException {
-        if (server != null) {
-            server.close();
-        }
-        keeper.close();
+    @AfterEach
+    void stopThem() {
+        server.close();
+        stoppable.close();
     }
 
     @Test
-    void healthTurnsDownAndRequestsAreAnswered503WithoutLeakingAnything() throws SQLException {
+    void answers503AndReportsDownWhileTheDatabaseIsStoppedThenRecoversByItself() {
         // given
+        String patient = "pat_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String before = api.post("/v1/appointments", Bodies.booked(patient)).send().text("data.id");
         assertThat(api.get("/health").withoutKey().send().status()).isEqualTo(200);
 
-        // when
-        try (Statement statement = keeper.createStatement()) {
-            statement.execute("SHUTDOWN");
-        }
-        ApiResponse health;
-        ApiResponse create;
-        List<String> logLines;
         try (LogCapture logs = new LogCapture()) {
-            health = api.get("/health").withoutKey().send();
-            create = api.post("/v1/appointments", """
-                    {"status":"proposed","patientId":"p","comment":"%s"}""".formatted(MARKER)).send();
-            logLines = logs.lines();
+            // when
+            stoppable.stop();
+            Timed<ApiResponse> create = timed(() -> api.post("/v1/appointments", """
+                    {"status":"proposed","patientId":"%s","comment":"%s"}""".formatted(patient, MARKER)).send());
+            Timed<ApiResponse> read = timed(() -> api.get("/v1/appointments/" + before).send());
+            Timed<ApiResponse> health = timed(() -> api.get("/health").withoutKey().send());
+
+            // then
+            for (Timed<ApiResponse> answer : List.of(create, read)) {
+                ApiResponse response = answer.value();
+                assertThat(response.status()).as(response.body()).isEqualTo(503);
+                assertThat(response.text("code")).isEqualTo("SERVICE_UNAVAILABLE");
+                assertThat(response.text("requestId")).isEqualTo(response.header("X-Request-Id").orElseThrow());
+                assertThat(response.header("Retry-After")).contains("5");
+                assertThat(response.at("issues").size()).isZero();
+                assertThat(response.body()).doesNotContain(MARKER).doesNotContainIgnoringCase("exception");
+                assertThat(answer.took()).isLessThan(FAIL_FAST);
+            }
+            assertThat(health.value().status()).isEqualTo(503);
+            assertThat(health.value().text("status")).isEqualTo("DOWN");
+            assertThat(health.took()).isLessThan(FAIL_FAST);
+            assertThat(logs.events()).filteredOn(e -> e.getFormattedMessage().startsWith("Database unavailable"))
+                    .extracting(ILoggingEvent::getMDCPropertyMap)
+                    .anySatisfy(mdc -> assertThat(mdc).containsEntry("requestId", create.value().text("requestId")));
+            assertThat(logs.lines()).noneMatch(line -> line.contains(MARKER));
         }
 
+        // when
+        stoppable.start();
+        ApiResponse healthy = pollUntil(() -> api.get("/health").withoutKey().send(), r -> r.status() == 200);
+
         // then
-        assertThat(health.status()).isEqualTo(503);
-        assertThat(health.text("status")).isEqualTo("DOWN");
-        assertThat(create.status()).isEqualTo(503);
-        assertThat(create.text("code")).isEqualTo("SERVICE_UNAVAILABLE");
-        assertThat(create.header("Retry-After")).hasValue("5");
-        assertThat(create.at("issues").size()).isZero();
-        assertThat(create.body()).doesNotContain(MARKER).doesNotContainIgnoringCase("exception");
-        assertThat(logLines).anyMatch(line -> line.contains(create.text("requestId")));
-        assertThat(logLines).noneMatch(line -> line.contains(MARKER));
+        assertThat(healthy.text("status")).isEqualTo("UP");
+        assertThat(api.get("/v1/appointments/" + before).send().status()).isEqualTo(200);
+        assertThat(api.post("/v1/appointments", Bodies.booked(patient, "2026-12-02T09:00:00Z")).send().status())
+                .isEqualTo(201);
+    }
+
+    private static <T> Timed<T> timed(Supplier<T> call) {
+        Instant started = Instant.now();
+        T value = call.get();
+        return new Timed<>(value, Duration.between(started, Instant.now()));
+    }
+
+    /** Repeats the call until its answer satisfies {@code done}, or fails at the deadline; no sleeps. */
+    private static ApiResponse pollUntil(Supplier<ApiResponse> call, Predicate<ApiResponse> done) {
+        Instant deadline = Instant.now().plus(RECOVERY_DEADLINE);
+        ApiResponse last = call.get();
+        while (!done.test(last)) {
+            assertThat(Instant.now()).as("recovered before the deadline; last answer: %s", last).isBefore(deadline);
+            last = call.get();
+        }
+        return last;
+    }
+
+    private record Timed<T>(T value, Duration took) {
     }
 }

@@ -1,8 +1,11 @@
 package com.clinikapi.server.support;
 
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.junit.jupiter.api.BeforeEach;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,6 +31,21 @@ public abstract class ApiTest {
     void connect() {
         server = TestServers.on(database);
         api = new Api(server);
+    }
+
+    /** The running service's application context (its beans: key administration, configuration). */
+    protected ApplicationContext context() {
+        return server.getApplicationContext();
+    }
+
+    /** The datasource configuration of the running service: for a second instance or the CLI on the same database. */
+    protected Map<String, Object> sameDatabase() {
+        Map<String, Object> datasource = new HashMap<>();
+        for (String property : new String[]{"url", "username", "password"}) {
+            context().getProperty("datasources.default." + property, String.class)
+                    .ifPresent(value -> datasource.put("datasources.default." + property, value));
+        }
+        return datasource;
     }
 
     /** Creates an appointment over the API with the dev test key; fails the test unless it is 201. */

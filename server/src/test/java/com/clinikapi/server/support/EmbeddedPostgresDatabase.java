@@ -4,6 +4,10 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
 
 /**
  * One real PostgreSQL for the whole test run, from the binaries zonky publishes on Maven Central
@@ -30,6 +34,18 @@ final class EmbeddedPostgresDatabase {
             }
         }
         return shared;
+    }
+
+    /** Creates a new, empty database and answers its JDBC URL. */
+    synchronized String createDatabase() {
+        String name = "db_" + UUID.randomUUID().toString().replace("-", "");
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create a test database", e);
+        }
+        return postgres.getJdbcUrl("postgres", name);
     }
 
     String jdbcUrl() {

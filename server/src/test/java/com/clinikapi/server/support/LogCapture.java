@@ -12,19 +12,39 @@ import java.util.List;
 public final class LogCapture implements AutoCloseable {
 
     private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-    private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
+    private final ListAppender<ILoggingEvent> appender = new ListAppender<>() {
+        @Override
+        protected void append(ILoggingEvent event) {
+            // Fix the MDC (and the rest) now, on the logging thread: read later, it would be the reader's.
+            event.prepareForDeferredProcessing();
+            super.append(event);
+        }
+    };
 
     public LogCapture() {
         appender.start();
         root.addAppender(appender);
     }
 
-    /** Each event as it would be written: the formatted message, then any stack trace with its messages. */
+    /** The events recorded so far, MDC included. */
+    public List<ILoggingEvent> events() {
+        return List.copyOf(appender.list);
+    }
+
+    /**
+     * Each event as it would be written: the request id (from the MDC, when it was written while
+     * serving a request), the formatted message, then any stack trace with its messages.
+     */
     public List<String> lines() {
         return List.copyOf(appender.list).stream()
-                .map(e -> e.getFormattedMessage()
+                .map(e -> requestIdOf(e) + e.getFormattedMessage()
                         + (e.getThrowableProxy() == null ? "" : "\n" + ThrowableProxyUtil.asString(e.getThrowableProxy())))
                 .toList();
+    }
+
+    private static String requestIdOf(ILoggingEvent event) {
+        String requestId = event.getMDCPropertyMap().get("requestId");
+        return requestId == null ? "" : "[" + requestId + "] ";
     }
 
     @Override

@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * One running service per database for the whole test run (random port, the application's own
- * configuration plus the test keys), so the suite pays each start-up once.
+ * configuration plus the test keys and plans), so the suite pays each start-up once; and, for the
+ * tests that need them, more instances started and closed by the test itself.
  */
 public final class TestServers {
 
@@ -19,15 +20,49 @@ public final class TestServers {
     }
 
     public static synchronized EmbeddedServer on(Database database) {
-        return RUNNING.computeIfAbsent(database, TestServers::start);
+        return RUNNING.computeIfAbsent(database, d -> {
+            EmbeddedServer server = start(d.datasource(), Map.of());
+            Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+            return server;
+        });
     }
 
-    private static EmbeddedServer start(Database database) {
-        Map<String, Object> properties = new HashMap<>(TestKeys.configuration());
-        properties.putAll(database.datasource());
-        properties.put("micronaut.server.port", -1);
+    /**
+     * A service of its own on this datasource (random ports, test keys stored in its database), for
+     * tests that must do to its database what the shared servers' tests must not see, such as
+     * stopping it. The caller closes it.
+     */
+    public static EmbeddedServer start(Map<String, Object> datasource) {
+        return start(datasource, Map.of());
+    }
+
+    /**
+     * A new instance of the service (the caller closes it) on this datasource, with the test
+     * configuration and {@code overrides} on top; the test keys are stored in its database.
+     */
+    public static EmbeddedServer start(Map<String, Object> datasource, Map<String, Object> overrides) {
+        Map<String, Object> properties = new HashMap<>(configuration());
+        properties.putAll(datasource);
+        properties.putAll(overrides);
         EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties);
-        Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+        TestKeys.seed(server.getApplicationContext());
         return server;
+    }
+
+    /** Where the server's management endpoints (the Prometheus scrape) listen. */
+    public static int managementPort(EmbeddedServer server) {
+        return server.getEnvironment().getRequiredProperty("endpoints.all.port", Integer.class);
+    }
+
+    private static Map<String, Object> configuration() {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("micronaut.server.port", -1);
+        properties.put("endpoints.all.port", FreePorts.next());
+        // The suite sends far more than a real plan allows with the dev key; rate-limit tests use "tiny".
+        properties.put("clinikapi.plans.standard.requests-per-window", 1_000_000);
+        properties.put("clinikapi.plans." + TestKeys.TINY_PLAN + ".requests-per-window", TestKeys.TINY_LIMIT);
+        properties.put("clinikapi.plans." + TestKeys.TINY_PLAN + ".window-seconds", 3600);
+        properties.put("clinikapi.api-keys.last-used-interval", "1s");
+        return properties;
     }
 }

@@ -2,6 +2,7 @@ package com.clinikapi.contract.suite.generate;
 
 import com.clinikapi.contract.appointment.AppointmentStatus;
 import com.clinikapi.contract.appointment.TimeWindow;
+import com.clinikapi.contract.suite.appointments.Fixtures;
 import com.clinikapi.contract.suite.spec.SpecModel;
 import com.clinikapi.contract.suite.target.KnownDefects;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -44,13 +45,24 @@ public final class AppointmentArbitraries {
     /** A create body valid against the schema and every business rule. */
     public static Arbitrary<ObjectNode> validCreateBodies() {
         return Combinators.combine(nonScheduleCreateFields(), validSchedules())
-                .as((base, schedule) -> schedule.writeInto(((ObjectNode) base).deepCopy()));
+                .as((base, schedule) -> ownPractitioner(schedule.writeInto(((ObjectNode) base).deepCopy())));
     }
 
     /** A create body valid against the schema whose rule-judged fields may or may not satisfy the rules. */
     public static Arbitrary<Tuple.Tuple2<ObjectNode, GeneratedSchedule>> createBodiesWithAnySchedule() {
         return Combinators.combine(nonScheduleCreateFields(), anySchedules())
-                .as((base, schedule) -> Tuple.of(schedule.writeInto(((ObjectNode) base).deepCopy()), schedule));
+                .as((base, schedule) -> Tuple.of(ownPractitioner(schedule.writeInto(((ObjectNode) base).deepCopy())), schedule));
+    }
+
+    /**
+     * A generated practitioner id may repeat (the schema allows one-character ids), and two booked
+     * appointments of one practitioner must not overlap: each body gets a practitioner of its own.
+     */
+    private static ObjectNode ownPractitioner(ObjectNode body) {
+        if (body.has("practitionerId")) {
+            body.put("practitionerId", Fixtures.practitionerId());
+        }
+        return body;
     }
 
     /** Every create field the rules do not judge, valid against the schema. */

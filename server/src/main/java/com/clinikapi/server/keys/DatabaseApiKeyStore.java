@@ -1,0 +1,70 @@
+package com.clinikapi.server.keys;
+
+import com.clinikapi.contract.auth.ApiKeyFormat;
+import com.clinikapi.server.auth.ApiKey;
+import com.clinikapi.server.auth.ApiKeyStore;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.context.env.Environment;
+import jakarta.inject.Singleton;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Optional;
+
+/**
+ * Keys from the database, answered from a short-lived cache so that the database is not asked on
+ * every request.
+ *
+ * <p>A presented key is hashed first; its non-secret prefix finds the candidate rows (usually one)
+ * and each candidate's digest is compared in constant time. The cache maps the presented key's
+ * digest (never the key) to what the database said, unknown keys included, for
+ * {@code clinikapi.api-keys.cache-ttl} (5 s by default). That TTL is the bound on how stale an
+ * instance can be: a key revoked or re-expired by the CLI, on any instance's database, is refused
+ * by every instance within it. (Expiry itself is checked on every request against the cached
+ * expiry time, so it is exact.)
+ */
+@Singleton
+@Requires(notEnv = Environment.CLI)
+public class DatabaseApiKeyStore implements ApiKeyStore {
+
+    private final ApiKeyRepository repository;
+    private final StoredKeys storedKeys;
+    private final LastUsedRecorder lastUsed;
+    private final Cache<String, Optional<ApiKey>> byDigest;
+
+    public DatabaseApiKeyStore(ApiKeyRepository repository, StoredKeys storedKeys, LastUsedRecorder lastUsed,
+                               @Value("${clinikapi.api-keys.cache-ttl:5s}") Duration ttl,
+                               @Value("${clinikapi.api-keys.cache-size:10000}") long maximumSize) {
+        this.repository = repository;
+        this.storedKeys = storedKeys;
+        this.lastUsed = lastUsed;
+        this.byDigest = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(maximumSize).build();
+    }
+
+    @Override
+    public Optional<ApiKey> find(String presentedKey) {
+        byte[] digest = ApiKeySecrets.digest(presentedKey);
+        // Concurrent misses for one key wait for a single database lookup.
+        return byDigest.get(HexFormat.of().formatHex(digest), ignored -> load(ApiKeyFormat.prefix(presentedKey), digest));
+    }
+
+    @Override
+    public void used(ApiKey key) {
+        lastUsed.used(key.id(), Instant.now());
+    }
+
+    private Optional<ApiKey> load(String prefix, byte[] digest) {
+        Optional<ApiKey> match = Optional.empty();
+        // Every candidate is compared, so the time taken does not depend on which one matches.
+        for (ApiKeyRow row : repository.findByPrefix(prefix)) {
+            if (ApiKeySecrets.matches(row.keyHash(), digest)) {
+                match = Optional.of(storedKeys.toApiKey(row));
+            }
+        }
+        return match;
+    }
+}
