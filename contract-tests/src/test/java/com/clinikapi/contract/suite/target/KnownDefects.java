@@ -1,0 +1,106 @@
+package com.clinikapi.contract.suite.target;
+
+import org.junit.jupiter.api.Assumptions;
+
+import java.util.Arrays;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The one explicit list of contract breaches this suite found in a target and reported to the module
+ * that owns it, open until that module fixes them. On an affected target, the example test that
+ * proves the breach is aborted (reported as skipped, with this text), and generators leave out the
+ * inputs that trigger it, saying so once per run. Nothing else is excused. Delete an entry when its
+ * fix lands: the tests then run again and hold the fix.
+ */
+public enum KnownDefects {
+
+    ERROR_BEFORE_ROUTING_IGNORES_ACCEPT(Set.of("mock", "server-h2", "server-postgres"), "mock (issue 3) and server (issue 2)",
+            "GET /v1/appointments?%ZZ=1 or /v1/appointments/%ZZ (server, mock) or /v1/appointments/%00 (mock) "
+                    + "with Accept: application/fhir+json",
+            "400 INVALID_PARAMETER in application/fhir+json, as every other error is answered to that Accept",
+            "400 INVALID_PARAMETER in application/json; the central check lets exactly this problem pass while the entry is open"),
+    HEALTH_REFUSES_BROKEN_QUERY(Set.of("mock", "server-h2", "server-postgres"),
+            "server (issue 2) and mock (issue 3), or the spec (lead) documents it",
+            "GET /health?%ZZ=1 (a load balancer's probe with an undecodable query)",
+            "200 UP (the query means nothing to /health), or the spec documents 400 for getHealth",
+            "400, which getHealth does not document"),
+    MOCK_KEEPS_EMPTY_REQUESTED_PERIOD(Set.of("mock"), "mock (issue 3)",
+            "POST /v1/appointments with \"requestedPeriod\": [] (found by the differential check)",
+            "what the service answers: no requestedPeriod field in the stored appointment",
+            "\"requestedPeriod\": [] in the answer");
+
+    private static final Set<KnownDefects> ANNOUNCED = ConcurrentHashMap.newKeySet();
+
+    private final Set<String> targets;
+    private final String owner;
+    private final String request;
+    private final String expected;
+    private final String got;
+
+    KnownDefects(Set<String> targets, String owner, String request, String expected, String got) {
+        this.targets = targets;
+        this.owner = owner;
+        this.request = request;
+        this.expected = expected;
+        this.got = got;
+    }
+
+    /**
+     * Whether this defect is open on the target the suite runs against. {@code -Dcontract.knownDefects=ignore}
+     * treats every entry as fixed: the run then shows which ones still fail (for the owners, and before
+     * deleting an entry).
+     */
+    public boolean openHere() {
+        if ("ignore".equals(System.getProperty("contract.knownDefects"))) {
+            return false;
+        }
+        return Targets.namesUnderTest().stream().anyMatch(targets::contains);
+    }
+
+    /** Aborts the calling test on an affected target, with the defect as the reason. */
+    public void skipIfOpen() {
+        Assumptions.assumeFalse(openHere(), this::describe);
+    }
+
+    /**
+     * For generators: whether to leave out the inputs that trigger this defect here. Says so once per
+     * run, so the narrowing is visible in the output.
+     */
+    public boolean excludeInputs() {
+        boolean open = openHere();
+        if (open && ANNOUNCED.add(this)) {
+            System.out.println("[contract] " + Targets.currentName().orElse("?") + ": generators leave out inputs of known defect "
+                    + describe());
+        }
+        return open;
+    }
+
+    public String describe() {
+        return name() + " in " + owner + " on " + targets + ": " + request + " should answer " + expected + ", got " + got;
+    }
+
+    /**
+     * For the central response check: whether an open defect excuses this one problem of an answer.
+     * Only {@link #ERROR_BEFORE_ROUTING_IGNORES_ACCEPT} excuses anything, and only its own media-type
+     * problem on a 400 to an undecodable URI.
+     */
+    public static boolean excuses(String requestPath, int status, String problem) {
+        return status == 400
+                && requestPath.matches("(?i).*(%(?![0-9A-F]{2})|%00).*")
+                && problem.startsWith("Content-Type application/json ignores Accept application/fhir+json")
+                && ERROR_BEFORE_ROUTING_IGNORES_ACCEPT.excludeInputs();
+    }
+
+    /** For generators: whether a request path has an undecodable escape that a known defect answers badly. */
+    public static boolean undecodable(String path) {
+        return path.matches("(?i).*(%(?![0-9A-F]{2})|%00).*");
+    }
+
+    /** Every open defect, for the coverage report. */
+    public static String report() {
+        StringBuilder text = new StringBuilder();
+        Arrays.stream(values()).forEach(d -> text.append("- ").append(d.describe()).append('\n'));
+        return text.toString();
+    }
+}

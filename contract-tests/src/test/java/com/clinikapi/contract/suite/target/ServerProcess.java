@@ -1,0 +1,122 @@
+package com.clinikapi.contract.suite.target;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The packaged service ({@code server/target/clinikapi-server.jar}) as a child process on a free port.
+ * A separate JVM keeps Micronaut's classpath apart from the suite's (WireMock, the validator) and
+ * tests exactly what ships. Its output goes to a log file under {@code target/contract-logs/}.
+ */
+final class ServerProcess implements AutoCloseable {
+
+    private static final Duration STARTUP_DEADLINE = Duration.ofSeconds(90);
+
+    private final Process process;
+    private final String baseUrl;
+    private final Path log;
+
+    private ServerProcess(Process process, String baseUrl, Path log) {
+        this.process = process;
+        this.baseUrl = baseUrl;
+        this.log = log;
+    }
+
+    /**
+     * @param name       for the log file and working directory, e.g. {@code server-h2}
+     * @param environment settings passed as environment variables (Micronaut's standard overrides)
+     * @param properties  configuration passed as system properties, e.g. extra API keys
+     */
+    static ServerProcess start(String name, Map<String, String> environment, Map<String, String> properties) {
+        Path jar = serverJar();
+        Path workDir = Suite.outputDirectory().resolve("contract-work").resolve(name);
+        Path log = Suite.outputDirectory().resolve("contract-logs").resolve(name + ".log");
+        int port = FreePorts.next();
+        try {
+            deleteRecursively(workDir);
+            Files.createDirectories(workDir);
+            Files.createDirectories(log.getParent());
+            List<String> command = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m"));
+            properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
+            command.addAll(List.of("-jar", jar.toString()));
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    // the embedded default may keep files relative to its working directory: a fresh one per run
+                    .directory(workDir.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
+            builder.environment().put("MICRONAUT_SERVER_PORT", Integer.toString(port));
+            builder.environment().putAll(environment);
+            Process process = builder.start();
+            ServerProcess server = new ServerProcess(process, "http://localhost:" + port, log);
+            try {
+                Duration took = Health.awaitUp(server.baseUrl, STARTUP_DEADLINE, process::isAlive);
+                System.out.printf("[contract] %s: service up on port %d after %d ms (log: %s)%n",
+                        name, port, took.toMillis(), log);
+            } catch (RuntimeException e) {
+                server.close();
+                throw new IllegalStateException(name + " did not start; last lines of " + log + ":\n" + tail(log), e);
+            }
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    String baseUrl() {
+        return baseUrl;
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+
+    private static Path serverJar() {
+        String configured = System.getProperty("contract.serverJar");
+        if (configured == null || configured.isBlank()) {
+            throw new IllegalStateException("system property contract.serverJar is not set (the build sets it)");
+        }
+        Path jar = Path.of(configured).toAbsolutePath().normalize();
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " does not exist: build the service first "
+                    + "(./mvnw -B -DskipTests -pl server -am package), or run the whole build (./mvnw -B verify)");
+        }
+        return jar;
+    }
+
+    private static String tail(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}
