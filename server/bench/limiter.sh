@@ -3,12 +3,12 @@
 # Runs the packaged jar with a plan large enough that nothing is refused, so the difference is the
 # cost of counting: in memory on H2, a Bucket4j row lock per request (or batch) on PostgreSQL.
 #
-# Usage: bench/limiter.sh h2|postgres [seconds per measurement, default 20] [keys, default 1]
+# Usage: [ROUNDS=2] [WARMUP=30] bench/limiter.sh h2|postgres [seconds per measurement, default 20] [keys, default 1]
 #   postgres needs DATASOURCES_DEFAULT_URL/_USERNAME/_PASSWORD of an empty scratch database, and
 #   PG_POSTMASTER_PID (first line of the cluster's postmaster.pid) to report the database's CPU.
-# Besides throughput and latency it reports CPU time per request (service JVM; PostgreSQL backends),
-# which a busy shared machine disturbs far less than requests per second.
 #   With more than one key, they are created with `keys create` and used in turn.
+# Besides throughput and latency it reports CPU time per request (service JVM; PostgreSQL backends),
+# which other work on a shared machine disturbs less than requests per second.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 db=${1:?h2 or postgres}
@@ -46,7 +46,7 @@ measure() { # limiter on|off
   local pid=$!
   until curl -sf "localhost:$port/health" >/dev/null; do sleep 0.1; done
   if [ "$nkeys" -gt 1 ]; then export BENCH_KEYS=$keys_file; else unset BENCH_KEYS; fi
-  wrk -t2 -c32 -d20s -s bench/create-keys.lua "http://127.0.0.1:$port/v1/appointments" >/dev/null   # warm-up
+  wrk -t2 -c32 -d"${WARMUP:-30}s" -s bench/create-keys.lua "http://127.0.0.1:$port/v1/appointments" >/dev/null   # warm-up (JIT)
   local ticks=$(getconf CLK_TCK) service_before db_before out requests service_cpu db_cpu
   service_before=$(cpu_of /proc/$pid/stat)
   db_before=$(cpu_of $(postgres_backends))
