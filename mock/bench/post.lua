@@ -1,11 +1,26 @@
 -- wrk script: a validated create (POST /v1/appointments) that passes schema and rules.
+-- Each request books another practitioner (thread number + counter), so that none is refused as a
+-- double booking: every answer must be 201.
 wrk.method = "POST"
 wrk.path = "/v1/appointments"
 wrk.headers["Content-Type"] = "application/json"
 wrk.headers["x-api-key"] = "clk_test_benchmark_key"
-wrk.body = '{"status":"booked","patientId":"pat_abc123","practitionerId":"prac_def456",' ..
-           '"start":"2026-12-01T09:00:00Z","minutesDuration":30,"appointmentType":"followup",' ..
-           '"reasonCode":"Blood pressure review","priority":0}'
+
+local threads = 0
+function setup(thread)
+  thread:set("tid", threads)
+  threads = threads + 1
+end
+
+local counter = 0
+local template = '{"status":"booked","patientId":"pat_abc123","practitionerId":"prac_%d_%d",' ..
+                 '"start":"2026-12-01T09:00:00Z","minutesDuration":30,"appointmentType":"followup",' ..
+                 '"reasonCode":"Blood pressure review","priority":0}'
+
+request = function()
+  counter = counter + 1
+  return wrk.format(nil, nil, nil, string.format(template, tid, counter))
+end
 
 -- Print p50/p99 and refusals in a form easy to grep; a benchmark of refusals would be worthless.
 done = function(summary, latency, requests)

@@ -20,8 +20,8 @@ import java.util.Optional;
 final class PractitionerBookings implements AppointmentStore.Admission {
 
     @Override
-    public void check(StoredAppointment candidate, Collection<StoredAppointment> stored) {
-        heldWindow(candidate).ifPresent(window -> stored.stream()
+    public void check(StoredAppointment candidate, Collection<StoredAppointment> samePractitioner) {
+        heldWindow(candidate).ifPresent(window -> samePractitioner.stream()
                 .filter(other -> !other.id().equals(candidate.id()))
                 .filter(other -> Objects.equals(other.practitionerId(), candidate.practitionerId()))
                 .filter(other -> heldWindow(other).map(window::overlaps).orElse(false))

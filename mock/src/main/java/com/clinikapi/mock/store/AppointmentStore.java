@@ -4,6 +4,8 @@ import com.clinikapi.contract.error.ApiException;
 import com.clinikapi.contract.error.ErrorCode;
 
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,36 +17,39 @@ import java.util.function.UnaryOperator;
  * The mock's appointments, in memory and isolated per API key: each key is its own tenant, so two
  * partners' test runs on one mock never see each other's data. Safe for concurrent requests: the
  * changes of one tenant happen one at a time, each with its checks against the tenant's other
- * appointments ({@link Admission}), so no two requests can both take one practitioner's slot.
+ * appointments of the same practitioner ({@link Admission}), so no two requests can both take one
+ * practitioner's slot. Those are kept indexed by practitioner, so a check costs the practitioner's
+ * appointments, not the whole sandbox's.
  */
 public final class AppointmentStore {
 
     /**
-     * A check of an appointment about to be stored against the tenant's appointments (a live view,
-     * which holds the candidate's current version if it is an update); throws to refuse.
+     * A check of an appointment about to be stored against the tenant's appointments with the same
+     * practitioner (a live view, which holds the candidate's current version if it is an update; empty
+     * when the candidate has no practitioner); throws to refuse.
      */
     @FunctionalInterface
     public interface Admission {
-        Admission ANY = (candidate, stored) -> {
+        Admission ANY = (candidate, samePractitioner) -> {
         };
 
-        void check(StoredAppointment candidate, Collection<StoredAppointment> stored);
+        void check(StoredAppointment candidate, Collection<StoredAppointment> samePractitioner);
     }
 
-    private final Map<String, Map<String, StoredAppointment>> byKey = new ConcurrentHashMap<>();
+    private final Map<String, Tenant> byKey = new ConcurrentHashMap<>();
 
     /** Stores a new appointment if {@code admission} lets it in. */
     public void insert(String apiKey, StoredAppointment appointment, Admission admission) {
-        Map<String, StoredAppointment> tenant = tenant(apiKey);
+        Tenant tenant = tenant(apiKey);
         synchronized (tenant) {
-            admission.check(appointment, tenant.values());
-            tenant.put(appointment.id(), appointment);
+            admission.check(appointment, tenant.samePractitioner(appointment));
+            tenant.put(appointment);
         }
     }
 
     public Optional<StoredAppointment> find(String apiKey, String id) {
-        Map<String, StoredAppointment> tenant = byKey.get(apiKey);
-        return Optional.ofNullable(tenant == null ? null : tenant.get(id));
+        Tenant tenant = byKey.get(apiKey);
+        return Optional.ofNullable(tenant == null ? null : tenant.byId.get(id));
     }
 
     /**
@@ -56,16 +61,17 @@ public final class AppointmentStore {
      */
     public StoredAppointment update(String apiKey, String id, UnaryOperator<StoredAppointment> change,
                                     Admission admission) {
-        Map<String, StoredAppointment> tenant = tenant(apiKey);
+        Tenant tenant = tenant(apiKey);
         synchronized (tenant) {
-            StoredAppointment current = tenant.get(id);
+            StoredAppointment current = tenant.byId.get(id);
             if (current == null) {
                 throw new ApiException(ErrorCode.NOT_FOUND);
             }
             StoredAppointment updated = change.apply(current);
             if (updated != current) {
-                admission.check(updated, tenant.values());
-                tenant.put(id, updated);
+                admission.check(updated, tenant.samePractitioner(updated));
+                tenant.remove(current);
+                tenant.put(updated);
             }
             return updated;
         }
@@ -77,25 +83,25 @@ public final class AppointmentStore {
      * @return whether there was such an appointment
      */
     public boolean delete(String apiKey, String id, Consumer<StoredAppointment> precondition) {
-        Map<String, StoredAppointment> tenant = byKey.get(apiKey);
+        Tenant tenant = byKey.get(apiKey);
         if (tenant == null) {
             return false;
         }
         synchronized (tenant) {
-            StoredAppointment current = tenant.get(id);
+            StoredAppointment current = tenant.byId.get(id);
             if (current == null) {
                 return false;
             }
             precondition.accept(current);
-            tenant.remove(id);
+            tenant.remove(current);
             return true;
         }
     }
 
     /** A snapshot of one tenant's appointments, in no particular order. */
     public Collection<StoredAppointment> all(String apiKey) {
-        Map<String, StoredAppointment> tenant = byKey.get(apiKey);
-        return tenant == null ? List.of() : List.copyOf(tenant.values());
+        Tenant tenant = byKey.get(apiKey);
+        return tenant == null ? List.of() : List.copyOf(tenant.byId.values());
     }
 
     public void clear() {
@@ -106,7 +112,39 @@ public final class AppointmentStore {
         byKey.remove(apiKey);
     }
 
-    private Map<String, StoredAppointment> tenant(String apiKey) {
-        return byKey.computeIfAbsent(apiKey, key -> new ConcurrentHashMap<>());
+    private Tenant tenant(String apiKey) {
+        return byKey.computeIfAbsent(apiKey, key -> new Tenant());
+    }
+
+    /** One key's appointments; reads go to {@code byId} freely, changes hold the tenant's lock. */
+    private static final class Tenant {
+        private final Map<String, StoredAppointment> byId = new ConcurrentHashMap<>();
+        private final Map<String, Map<String, StoredAppointment>> byPractitioner = new HashMap<>();
+
+        Collection<StoredAppointment> samePractitioner(StoredAppointment appointment) {
+            Map<String, StoredAppointment> appointments = appointment.practitionerId() == null
+                    ? null : byPractitioner.get(appointment.practitionerId());
+            return appointments == null ? List.of() : appointments.values();
+        }
+
+        void put(StoredAppointment appointment) {
+            byId.put(appointment.id(), appointment);
+            if (appointment.practitionerId() != null) {
+                byPractitioner.computeIfAbsent(appointment.practitionerId(), key -> new LinkedHashMap<>())
+                        .put(appointment.id(), appointment);
+            }
+        }
+
+        void remove(StoredAppointment appointment) {
+            byId.remove(appointment.id());
+            Map<String, StoredAppointment> appointments = appointment.practitionerId() == null
+                    ? null : byPractitioner.get(appointment.practitionerId());
+            if (appointments != null) {
+                appointments.remove(appointment.id());
+                if (appointments.isEmpty()) {
+                    byPractitioner.remove(appointment.practitionerId());
+                }
+            }
+        }
     }
 }
