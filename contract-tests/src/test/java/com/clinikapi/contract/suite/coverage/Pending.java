@@ -14,9 +14,6 @@ import java.util.Set;
  */
 public final class Pending {
 
-    private static final Set<String> API_OPERATIONS = Set.of(
-            "createAppointment", "getAppointment", "updateAppointment", "deleteAppointment", "searchAppointments");
-
     /** @param operations the operations whose {@code status} is pending */
     public record Entry(Set<String> operations, int status, String issue, String reason) {
 
@@ -25,11 +22,8 @@ public final class Pending {
         }
     }
 
-    public static final List<Entry> ENTRIES = List.of(
-            new Entry(API_OPERATIONS, 429, "issue 5",
-                    "429 RATE_LIMITED needs the plan rate limiter"),
-            new Entry(Set.of("createAppointment", "updateAppointment", "deleteAppointment"), 409, "issue 6",
-                    "409 VERSION_CONFLICT needs optimistic concurrency (If-Match) and double-booking checks"));
+    /** Empty since issues 5 (keys, scopes, rate limits) and 6 (retries, conflicts) were delivered. */
+    public static final List<Entry> ENTRIES = List.of();
 
     private Pending() {
     }
@@ -41,7 +35,6 @@ public final class Pending {
     /** Why a service target offers no key of this role, naming the issue that will. */
     public static String reasonFor(KeyRole role) {
         return switch (role) {
-            case RATE_LIMITED -> "pending issue 5 (the plan rate limiter; the service only reports its plan so far)";
             case WRITE_ONLY -> "the mock has no reserved write-only key; its Prefer: code=403 scenario covers the 403 of reads";
             case OTHER_TENANT, OTHER_MODE -> "no such key was given for this target (-Dcontract.otherApiKey=… for a deployment)";
             default -> "not configured for this target";

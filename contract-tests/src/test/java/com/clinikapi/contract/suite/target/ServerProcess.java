@@ -30,25 +30,74 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /**
-     * @param name       for the log file and working directory, e.g. {@code server-h2}
-     * @param environment settings passed as environment variables (Micronaut's standard overrides)
-     * @param properties  configuration passed as system properties, e.g. extra API keys
+     * A fresh working directory for a service named {@code name}: the embedded default keeps its
+     * database files relative to it, so the keys provisioned there ({@link #runKeysCommand}) are the
+     * ones the service started there ({@link #start}) sees.
      */
-    static ServerProcess start(String name, Map<String, String> environment, Map<String, String> properties) {
-        Path jar = serverJar();
+    static Path freshWorkDirectory(String name) {
         Path workDir = Suite.outputDirectory().resolve("contract-work").resolve(name);
-        Path log = Suite.outputDirectory().resolve("contract-logs").resolve(name + ".log");
-        int port = FreePorts.next();
         try {
             deleteRecursively(workDir);
             Files.createDirectories(workDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return workDir;
+    }
+
+    /**
+     * Runs the jar's {@code keys} command, as an operator provisions keys, and returns what it
+     * printed: the new key on stdout, the key's id on stderr.
+     *
+     * @param properties configuration as system properties, the same the service starts with
+     */
+    static KeysCommandOutput runKeysCommand(Path workDir, Map<String, String> environment, Map<String, String> properties,
+                                            String... arguments) {
+        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx256m"));
+        properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.addAll(List.of("-jar", serverJar().toString(), "keys"));
+        command.addAll(List.of(arguments));
+        try {
+            Path out = Files.createTempFile(workDir, "keys", ".out");
+            Path err = Files.createTempFile(workDir, "keys", ".err");
+            ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
+                    .redirectOutput(out.toFile()).redirectError(err.toFile());
+            builder.environment().putAll(environment);
+            builder.environment().put("CLINIKAPI_LOG_FORMAT", "plain");
+            Process process = builder.start();
+            if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                process.destroyForcibly();
+                throw new IllegalStateException("keys " + arguments[0] + " failed:\n" + Files.readString(err));
+            }
+            return new KeysCommandOutput(Files.readString(out).strip(), Files.readString(err));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** What the {@code keys} command printed. */
+    record KeysCommandOutput(String stdout, String stderr) {
+    }
+
+    /**
+     * @param name        for the log file, e.g. {@code server-h2}
+     * @param workDir     its working directory, from {@link #freshWorkDirectory}
+     * @param environment settings passed as environment variables (Micronaut's standard overrides)
+     * @param properties  configuration passed as system properties
+     */
+    static ServerProcess start(String name, Path workDir, Map<String, String> environment, Map<String, String> properties) {
+        Path jar = serverJar();
+        Path log = Suite.outputDirectory().resolve("contract-logs").resolve(name + ".log");
+        int port = FreePorts.next();
+        try {
             Files.createDirectories(log.getParent());
-            List<String> command = new ArrayList<>(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m"));
+            List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx512m"));
             properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
             command.addAll(List.of("-jar", jar.toString()));
             ProcessBuilder builder = new ProcessBuilder(command)
-                    // the embedded default may keep files relative to its working directory: a fresh one per run
                     .directory(workDir.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());
@@ -68,6 +117,10 @@ final class ServerProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static String javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     String baseUrl() {

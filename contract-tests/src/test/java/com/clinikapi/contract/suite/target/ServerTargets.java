@@ -1,17 +1,21 @@
 package com.clinikapi.contract.suite.target;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The service on its embedded default (H2) and on PostgreSQL, both started from the packaged jar with
- * standard Micronaut overrides only: environment variables for port and datasource, and, as an
- * operator would configure them, extra API keys ({@code clinikapi.api-keys.*}) for the tests that
- * need another tenant, the other mode, or a revoked, expired or read-only key.
+ * standard Micronaut overrides only: environment variables for port and datasource, a plan large
+ * enough for the suite's request volume, and the extra API keys the tests need (another tenant, the
+ * other mode, a revoked, expired, read-only, write-only or rate-limited key), provisioned before the
+ * start with the jar's {@code keys} command, as an operator would.
  */
 final class ServerTargets {
 
@@ -19,61 +23,71 @@ final class ServerTargets {
     static final String DEV_KEY = "clk_test_localdevkey";
     /** Well-formed but never issued. */
     static final String UNKNOWN_KEY = "clk_test_neverissuedcontractkey";
+    private static final String READ_WRITE = "appointments:read,appointments:write";
+    /** A plan of a few requests an hour, for the key that must meet 429 RATE_LIMITED. */
+    private static final String TINY_PLAN = "contract-tiny";
+    private static final Map<String, String> PLANS = Map.of(
+            // The suite sends far more than a real plan allows; the limiter itself is tested in server/.
+            "clinikapi.plans.standard.requests-per-window", "1000000000",
+            "clinikapi.plans." + TINY_PLAN + ".requests-per-window", "2",
+            "clinikapi.plans." + TINY_PLAN + ".window-seconds", "3600");
+    private static final Pattern CREATED_ID = Pattern.compile("Created (key_[A-Za-z0-9_-]+)");
 
     private ServerTargets() {
     }
 
     static ContractTarget h2(Consumer<AutoCloseable> resources) {
-        ServerProcess server = ServerProcess.start("server-h2", Map.of(), keyConfiguration());
-        resources.accept(server);
-        return target("server-h2", server);
+        return start("server-h2", Map.of(), resources);
     }
 
     static ContractTarget postgres(Consumer<AutoCloseable> resources) {
         EmbeddedDatabase database = EmbeddedDatabase.start();
         resources.accept(database);
-        ServerProcess server = ServerProcess.start("server-postgres", database.datasourceEnvironment(), keyConfiguration());
+        return start("server-postgres", database.datasourceEnvironment(), resources);
+    }
+
+    private static ContractTarget start(String name, Map<String, String> environment, Consumer<AutoCloseable> resources) {
+        Path workDir = ServerProcess.freshWorkDirectory(name);
+        Keys keys = new Keys(workDir, environment);
+        Map<KeyRole, String> byRole = new EnumMap<>(KeyRole.class);
+        byRole.put(KeyRole.PRIMARY, DEV_KEY);
+        byRole.put(KeyRole.UNKNOWN, UNKNOWN_KEY);
+        byRole.put(KeyRole.OTHER_TENANT, keys.create("contract-other", "test", READ_WRITE).key());
+        byRole.put(KeyRole.OTHER_MODE, keys.create("dev", "live", READ_WRITE).key());
+        byRole.put(KeyRole.READ_ONLY, keys.create("dev", "test", "appointments:read").key());
+        byRole.put(KeyRole.WRITE_ONLY, keys.create("dev", "test", "appointments:write").key());
+        byRole.put(KeyRole.RATE_LIMITED, keys.create("dev", "test", READ_WRITE, "--plan", TINY_PLAN).key());
+        CreatedKey revoked = keys.create("dev", "test", READ_WRITE);
+        keys.run("revoke", revoked.id());
+        byRole.put(KeyRole.REVOKED, revoked.key());
+        CreatedKey expired = keys.create("dev", "test", READ_WRITE);
+        keys.run("expire", expired.id(), "--at", "2020-01-01T00:00:00Z");
+        byRole.put(KeyRole.EXPIRED, expired.key());
+
+        ServerProcess server = ServerProcess.start(name, workDir, environment, PLANS);
         resources.accept(server);
-        return target("server-postgres", server);
+        return new ContractTarget(name, server.baseUrl(), byRole, Optional.empty());
     }
 
-    /** The extra keys, by role. */
-    private static Map<KeyRole, ConfiguredKey> extraKeys() {
-        Map<KeyRole, ConfiguredKey> keys = new EnumMap<>(KeyRole.class);
-        keys.put(KeyRole.OTHER_TENANT, new ConfiguredKey("contract-other-tenant", "clk_test_contractothertenant", "contract-other",
-                Map.of()));
-        keys.put(KeyRole.OTHER_MODE, new ConfiguredKey("contract-live", "clk_live_contractdevlivekey", "dev", Map.of()));
-        keys.put(KeyRole.REVOKED, new ConfiguredKey("contract-revoked", "clk_test_contractrevokedkey", "dev",
-                Map.of("revoked", "true")));
-        keys.put(KeyRole.EXPIRED, new ConfiguredKey("contract-expired", "clk_test_contractexpiredkey", "dev",
-                Map.of("expires-at", "2020-01-01T00:00:00Z")));
-        keys.put(KeyRole.READ_ONLY, new ConfiguredKey("contract-read-only", "clk_test_contractreadonlykey", "dev",
-                Map.of("scopes", "appointments:read")));
-        keys.put(KeyRole.WRITE_ONLY, new ConfiguredKey("contract-write-only", "clk_test_contractwriteonlykey", "dev",
-                Map.of("scopes", "appointments:write")));
-        return keys;
+    /** The jar's {@code keys} command in one working directory and configuration. */
+    private record Keys(Path workDir, Map<String, String> environment) {
+
+        CreatedKey create(String tenant, String mode, String scopes, String... more) {
+            List<String> arguments = new ArrayList<>(List.of("create", "--tenant", tenant, "--mode", mode, "--scopes", scopes));
+            arguments.addAll(List.of(more));
+            ServerProcess.KeysCommandOutput output = run(arguments.toArray(String[]::new));
+            Matcher id = CREATED_ID.matcher(output.stderr());
+            if (!id.find()) {
+                throw new IllegalStateException("keys create printed no key id");
+            }
+            return new CreatedKey(output.stdout(), id.group(1));
+        }
+
+        ServerProcess.KeysCommandOutput run(String... arguments) {
+            return ServerProcess.runKeysCommand(workDir, environment, PLANS, arguments);
+        }
     }
 
-    /** {@code clinikapi.api-keys.<name>.*} system properties for the extra keys. */
-    private static Map<String, String> keyConfiguration() {
-        Map<String, String> properties = new LinkedHashMap<>();
-        extraKeys().values().forEach(k -> {
-            String prefix = "clinikapi.api-keys." + k.name() + ".";
-            properties.put(prefix + "key", k.key());
-            properties.put(prefix + "tenant", k.tenant());
-            k.settings().forEach((name, value) -> properties.put(prefix + name, value));
-        });
-        return properties;
-    }
-
-    private static ContractTarget target(String name, ServerProcess server) {
-        Map<KeyRole, String> keys = new HashMap<>();
-        keys.put(KeyRole.PRIMARY, DEV_KEY);
-        keys.put(KeyRole.UNKNOWN, UNKNOWN_KEY);
-        extraKeys().forEach((role, key) -> keys.put(role, key.key()));
-        return new ContractTarget(name, server.baseUrl(), keys, Optional.empty());
-    }
-
-    private record ConfiguredKey(String name, String key, String tenant, Map<String, String> settings) {
+    private record CreatedKey(String key, String id) {
     }
 }
