@@ -1,5 +1,7 @@
 package com.clinikapi.contract.suite.target;
 
+import com.clinikapi.contract.auth.ApiKeyFormat;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -60,9 +62,8 @@ final class ServerTargets {
         CreatedKey revoked = keys.create("dev", "test", READ_WRITE);
         keys.run("revoke", revoked.id());
         byRole.put(KeyRole.REVOKED, revoked.key());
-        CreatedKey expired = keys.create("dev", "test", READ_WRITE);
-        keys.run("expire", expired.id(), "--at", "2020-01-01T00:00:00Z");
-        byRole.put(KeyRole.EXPIRED, expired.key());
+        // expires a second after its creation: long gone when the service has started
+        byRole.put(KeyRole.EXPIRED, keys.create("dev", "test", READ_WRITE, "--expires-in", "PT1S").key());
 
         ServerProcess server = ServerProcess.start(name, workDir, environment, PLANS);
         resources.accept(server);
@@ -80,12 +81,21 @@ final class ServerTargets {
             if (!id.find()) {
                 throw new IllegalStateException("keys create printed no key id");
             }
-            return new CreatedKey(output.stdout(), id.group(1));
+            return new CreatedKey(printedKey(output.stdout()), id.group(1));
         }
 
         ServerProcess.KeysCommandOutput run(String... arguments) {
             return ServerProcess.runKeysCommand(workDir, environment, PLANS, arguments);
         }
+    }
+
+    /** The key the command printed: its last well-formed line, whatever else a library may print. */
+    private static String printedKey(String stdout) {
+        List<String> lines = stdout.lines().map(String::strip).filter(l -> ApiKeyFormat.modeOf(l).isPresent()).toList();
+        if (lines.isEmpty()) {
+            throw new IllegalStateException("keys create printed no key");
+        }
+        return lines.get(lines.size() - 1);
     }
 
     private record CreatedKey(String key, String id) {

@@ -19,6 +19,7 @@ public final class Targets {
     private static final List<AutoCloseable> RESOURCES = new ArrayList<>();
     private static boolean hookInstalled;
     private static java.time.Instant startedAt;
+    private static RuntimeException launchFailure;
 
     private Targets() {
     }
@@ -46,12 +47,22 @@ public final class Targets {
         if (override != null) {
             return override;
         }
+        if (launchFailure != null) {
+            throw new IllegalStateException("the target did not start (see the first failure): " + launchFailure.getMessage(),
+                    launchFailure);
+        }
         if (current == null) {
             installShutdownHook();
             startedAt = java.time.Instant.now();
             // a stale record from an earlier run must not count for this one
             CoverageRecorder.get().discard(Suite.targetName());
-            current = launch(Suite.targetName());
+            try {
+                current = launch(Suite.targetName());
+            } catch (RuntimeException e) {
+                // once is enough: every later test fails at once with the same cause
+                launchFailure = e;
+                throw e;
+            }
             System.out.printf("[contract] running the suite against %s at %s%n", current.name(), current.baseUrl());
         }
         return current;
