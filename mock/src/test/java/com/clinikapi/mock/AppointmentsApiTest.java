@@ -85,6 +85,14 @@ class AppointmentsApiTest {
         }
 
         @Test
+        void answersAnEmptyListAsNoFieldLikeTheService() {
+            Reply reply = api.create("{\"status\": \"proposed\", \"patientId\": \"pat_1\", \"requestedPeriod\": []}");
+
+            assertThat(reply.status()).isEqualTo(201);
+            assertThat(reply.data().has("requestedPeriod")).isFalse();
+        }
+
+        @Test
         void ignoresUnknownFieldsWithoutStoringThem() {
             Reply reply = api.create("""
                     {"status": "proposed", "patientId": "pat_1", "shoeSize": 44, "id": "appt_mine", "version": 7}""");

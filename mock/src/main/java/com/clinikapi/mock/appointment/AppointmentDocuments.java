@@ -83,7 +83,7 @@ final class AppointmentDocuments {
     ObjectNode fromCreate(JsonNode body) {
         ObjectNode document = NODES.objectNode();
         body.fields().forEachRemaining(field -> {
-            if (creatable.contains(field.getKey()) && !field.getValue().isNull()) {
+            if (creatable.contains(field.getKey()) && !isAbsent(field.getValue())) {
                 document.set(field.getKey(), normalize(field.getKey(), field.getValue(), storedProperties.get(field.getKey())));
             }
         });
@@ -106,13 +106,21 @@ final class AppointmentDocuments {
         ObjectNode merged = current.deepCopy();
         for (String field : patchedFields) {
             JsonNode value = patch.get(field);
-            if (value.isNull()) {
+            if (isAbsent(value)) {
                 merged.remove(field);
             } else {
                 merged.set(field, normalize(field, value, storedProperties.get(field)));
             }
         }
         return merged;
+    }
+
+    /**
+     * Null, or an empty list: the service stores a list's items, so an empty one is answered as no
+     * field at all, and the mock does the same.
+     */
+    private static boolean isAbsent(JsonNode value) {
+        return value.isNull() || value.isArray() && value.isEmpty();
     }
 
     /** What {@link com.clinikapi.contract.appointment.AppointmentRules} judge. */
