@@ -4,7 +4,6 @@ import com.clinikapi.contract.appointment.AppointmentStatus;
 import com.clinikapi.contract.appointment.TimeWindow;
 import com.clinikapi.contract.suite.appointments.Fixtures;
 import com.clinikapi.contract.suite.spec.SpecModel;
-import com.clinikapi.contract.suite.target.KnownDefects;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swagger.v3.oas.models.media.Schema;
@@ -145,8 +144,7 @@ public final class AppointmentArbitraries {
                 Tuple.of(1, Arbitraries.longs().between(-12 * 3600, 0)));
         Arbitrary<TimeWindow> window = Combinators.combine(SchemaArbitraries.dateTimes(), length)
                 .as((start, seconds) -> new TimeWindow(start, start.plusSeconds(seconds)));
-        return window.list().ofMaxSize(3).injectNull(0.5)
-                .map(w -> w != null && w.isEmpty() && KnownDefects.MOCK_KEEPS_EMPTY_REQUESTED_PERIOD.excludeInputs() ? null : w);
+        return window.list().ofMaxSize(3).injectNull(0.5);
     }
 
     /** Which time fields a timed appointment is sent with. */

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -162,16 +163,51 @@ public final class ResponseContract {
         return problems;
     }
 
-    /** Submitted values (patient data, maybe) must never come back in an error body. */
+    /**
+     * Submitted values (patient data, maybe) must never come back in an error body. A value is
+     * echoed when a text of the body (a string or a field name) contains it, or a number of the body
+     * is it. Numbers are compared whole, not searched for digits: the body's own counters (a rate
+     * limit of 1000000000 contains a submitted {@code count=100000}) would match by chance.
+     */
     private List<String> echoProblems(SentRequest request, ApiResponse response) {
-        String body = response.bodyText();
+        BodyValues values = BodyValues.of(response);
         List<String> problems = new ArrayList<>();
         for (String value : request.submittedValues()) {
-            if (value.length() >= MIN_SENSITIVE_LENGTH && !spec.text().contains(value) && body.contains(value)) {
+            if (value.length() >= MIN_SENSITIVE_LENGTH && !spec.text().contains(value) && values.echo(value)) {
                 problems.add("error body echoes a submitted value (" + value.length() + " characters)");
             }
         }
         return problems;
+    }
+
+    /** The texts and numbers an error body carries. */
+    private record BodyValues(List<String> texts, Set<String> numbers) {
+
+        static BodyValues of(ApiResponse response) {
+            BodyValues values = new BodyValues(new ArrayList<>(), new HashSet<>());
+            JsonNode body = response.json();
+            if (body.isMissingNode()) {
+                values.texts.add(response.bodyText());
+            } else {
+                values.collect(body);
+            }
+            return values;
+        }
+
+        private void collect(JsonNode node) {
+            if (node.isTextual()) {
+                texts.add(node.textValue());
+            } else if (node.isNumber()) {
+                numbers.add(node.asText());
+            } else if (node.isContainerNode()) {
+                node.fieldNames().forEachRemaining(texts::add);
+                node.elements().forEachRemaining(this::collect);
+            }
+        }
+
+        boolean echo(String value) {
+            return numbers.contains(value) || texts.stream().anyMatch(text -> text.contains(value));
+        }
     }
 
     /** For reports: the documented statuses of the operation hit, by status. */
