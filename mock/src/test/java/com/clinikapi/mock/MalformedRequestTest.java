@@ -45,6 +45,21 @@ class MalformedRequestTest {
         assertThat(answer).doesNotContain("<html", "Exception");
     }
 
+    @Test
+    void answersABrokenQueryInTheClientsMediaType() throws IOException {
+        String answer = rawRequest("GET /v1/appointments?%ZZ=1 HTTP/1.1\r\nHost: localhost\r\nx-api-key: "
+                + api.apiKey() + "\r\nAccept: application/fhir+json\r\nConnection: close\r\n\r\n");
+
+        assertThat(answer).startsWith("HTTP/1.1 400").containsIgnoringCase("Content-Type: application/fhir+json");
+    }
+
+    @Test
+    void ignoresABrokenQueryOutsideTheApi() throws IOException {
+        String answer = rawRequest("GET /health?%ZZ=1 HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+
+        assertThat(answer).startsWith("HTTP/1.1 200").contains("\"status\":\"UP\"");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"%ZZ", "%00", "a%"})
     void refusesABrokenPercentEscapeInThePath(String id) throws IOException {

@@ -164,6 +164,14 @@ class WireFormatTest {
         }
 
         @Test
+        void answersUnknownRoutesInTheClientsMediaType() {
+            Reply reply = api.send(api.request("/v1/rooms").header("Accept", "application/fhir+json").GET());
+
+            assertThat(reply.status()).isEqualTo(404);
+            assertThat(reply.contentType()).isEqualTo("application/fhir+json");
+        }
+
+        @Test
         void checksTheKeyFirstUnderV1() {
             assertThat(api.withKey(null).send(api.withKey(null).request("/v1/rooms").GET()).code()).isEqualTo("UNAUTHORIZED");
             assertThat(api.withKey(null).send(api.withKey(null).request("/v2/rooms").GET()).code()).isEqualTo("NOT_FOUND");

@@ -1,6 +1,7 @@
 package com.clinikapi.mock.web;
 
 import com.clinikapi.contract.ApiHeaders;
+import com.clinikapi.contract.ApiMediaTypes;
 import com.clinikapi.contract.error.ApiException;
 import com.clinikapi.contract.error.ValidationIssue;
 import com.clinikapi.mock.ratelimit.RateLimitSnapshot;
@@ -30,6 +31,8 @@ import java.util.Map;
 public final class ApiResponses {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Media types of answers that belong to no operation (unknown routes, undecodable requests), as the service's. */
+    private static final List<String> OUTSIDE_OPERATIONS = List.of(ApiMediaTypes.JSON, ApiMediaTypes.FHIR_JSON);
 
     ResponseDefinition success(RequestContext context, RateLimitSnapshot rate, ApiResult result) {
         JsonNode body = null;
@@ -132,7 +135,7 @@ public final class ApiResponses {
 
     private static String mediaType(RequestContext context, int status) {
         List<String> offered = context.operation() == null
-                ? List.of()
+                ? OUTSIDE_OPERATIONS
                 : context.operation().response(status).map(ContractResponse::mediaTypes).orElse(List.of());
         return MediaTypeNegotiation.choose(context.accept(), offered);
     }

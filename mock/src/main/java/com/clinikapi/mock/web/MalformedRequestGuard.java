@@ -22,7 +22,9 @@ import java.util.regex.Pattern;
 /**
  * Stands in front of WireMock's servlet for the two kinds of request WireMock cannot read and would
  * answer with a 500 HTML page quoting the request: a query string with a broken percent escape
- * (answered {@code 400 INVALID_PARAMETER} here, in the API's format) and a form-encoded body
+ * (answered {@code 400 INVALID_PARAMETER} here under {@code /v1/}, in the API's format and the
+ * client's media type, as the service does; elsewhere, such as {@code /health}, the query is
+ * repaired and ignored) and a form-encoded body
  * (WireMock decodes those eagerly; the mock never accepts them, so they are passed on without being
  * decoded and the pipeline answers them like any unsupported media type).
  */
@@ -43,13 +45,17 @@ final class MalformedRequestGuard implements Filter {
         HttpServletRequest http = (HttpServletRequest) request;
         String query = http.getQueryString();
         if (query != null && !isDecodable(query)) {
-            HttpResponses.write(pipeline.get().refuse(http.getHeader("Accept"), new ApiException(ErrorCode.INVALID_PARAMETER,
-                    List.of(QueryStrings.NOT_PERCENT_ENCODED))), (HttpServletResponse) response);
-            return;
+            if (http.getRequestURI().startsWith(RouteError.KEYED_PREFIX)) {
+                HttpResponses.write(pipeline.get().refuse(http.getHeader("Accept"), new ApiException(ErrorCode.INVALID_PARAMETER,
+                        List.of(QueryStrings.NOT_PERCENT_ENCODED))), (HttpServletResponse) response);
+                return;
+            }
+            // Outside the API (e.g. a load balancer probing /health) the query means nothing: repair it.
+            http = new RepairedQuery(http);
         }
         String contentType = http.getContentType();
         chain.doFilter(contentType != null && contentType.toLowerCase(Locale.ROOT).contains(FORM)
-                ? new UndecodedForm(http) : request, response);
+                ? new UndecodedForm(http) : http, response);
     }
 
     /** Whether WireMock's {@code URLDecoder} can decode every part of the query. */
@@ -62,6 +68,19 @@ final class MalformedRequestGuard implements Filter {
             return true;
         } catch (IllegalArgumentException e) {
             return false;
+        }
+    }
+
+    /** The request with every stray {@code %} of its query escaped as {@code %25}, so that it decodes. */
+    private static final class RepairedQuery extends HttpServletRequestWrapper {
+
+        RepairedQuery(HttpServletRequest request) {
+            super(request);
+        }
+
+        @Override
+        public String getQueryString() {
+            return BROKEN_ESCAPE.matcher(super.getQueryString()).replaceAll("%25");
         }
     }
 

@@ -54,7 +54,9 @@ class RobustnessIT {
     @ParameterizedTest
     @ValueSource(strings = {"/v1/appointments?%ZZ=1", "/v1/appointments/%00", "/v1/appointments/%ZZ"})
     void answersAnUndecodableUriInTheRequestedMediaType(String pathAndQuery) {
-        KnownDefects.ERROR_BEFORE_ROUTING_IGNORES_ACCEPT.skipIfOpen();
+        if (KnownDefects.undecodablePath(pathAndQuery)) {
+            KnownDefects.ERROR_BEFORE_ROUTING_IGNORES_ACCEPT.skipIfOpen();
+        }
 
         ApiResponse response = api.get(pathAndQuery).accept(ApiMediaTypes.FHIR_JSON).send();
 
@@ -64,8 +66,6 @@ class RobustnessIT {
 
     @Test
     void answersHealthWhateverTheQuery() {
-        KnownDefects.HEALTH_REFUSES_BROKEN_QUERY.skipIfOpen();
-
         ApiResponse response = api.get("/health?%ZZ=1").withoutKey().send();
 
         assertThat(response.status()).as("%s", response).isEqualTo(200);

@@ -10,7 +10,6 @@ import com.clinikapi.contract.suite.http.ApiResponse;
 import com.clinikapi.contract.suite.http.ContractClient;
 import com.clinikapi.contract.suite.http.Json;
 import com.clinikapi.contract.suite.target.KeyRole;
-import com.clinikapi.contract.suite.target.KnownDefects;
 import com.clinikapi.contract.suite.target.Targets;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -84,9 +83,7 @@ class AnyRequestIT {
     Arbitrary<Request> requests() {
         return Combinators.combine(Arbitraries.of(METHODS), paths(), keys(), Arbitraries.of(ACCEPTS).injectNull(0.1),
                         Arbitraries.of(CONTENT_TYPES), headers(), bodies().optional(0.7))
-                .as(Request::new)
-                .filter(r -> !(r.path().startsWith("/health") && KnownDefects.undecodable(r.path())
-                        && KnownDefects.HEALTH_REFUSES_BROKEN_QUERY.excludeInputs()));
+                .as(Request::new);
     }
 
 
