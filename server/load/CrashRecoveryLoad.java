@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -24,6 +25,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
@@ -40,7 +42,8 @@ import java.util.regex.Pattern;
  * create carries its own {@code Idempotency-Key} and is retried with the same key and body, with
  * jittered backoff, after any connection failure, timeout, 5xx or 409 IDEMPOTENCY_IN_PROGRESS, like
  * the official TypeScript client (which gives up after two retries; this one keeps going, bounded by
- * the deadline). While the load runs, the service is killed with SIGKILL {@code --kills} times (evenly
+ * the deadline), and after a 429 once {@code Retry-After} has passed (the service runs with its plan
+ * raised, so that limits do not pace the run). While the load runs, the service is killed with SIGKILL {@code --kills} times (evenly
  * spread over the acknowledged count) and restarted on the same database; once every create is
  * acknowledged it is killed once more and restarted. Then it checks:
  * <ul>
@@ -70,6 +73,13 @@ public class CrashRecoveryLoad {
     private static final Pattern CODE = Pattern.compile("\"code\":\"([A-Z_]+)\"");
     private static final int PRACTITIONERS = 500;
     private static final OffsetDateTime FIRST_SLOT = OffsetDateTime.of(2030, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
+    private static final Duration RESTART_BUDGET = Duration.ofSeconds(120);
+    private static final Duration VERIFY_BUDGET = Duration.ofSeconds(600);
+    /**
+     * The run measures crash recovery, not the plan: the dev key's plan (1000 requests a minute) is
+     * raised for the service under test, as the contract suite does.
+     */
+    private static final String UNLIMITED_PLAN = "-Dclinikapi.plans.standard.requests-per-window=1000000000";
 
     private final Options options;
     private final String run = Long.toString(System.currentTimeMillis(), 36);
@@ -88,6 +98,8 @@ public class CrashRecoveryLoad {
     private final AtomicLong connectionFailures = new AtomicLong();
     private final AtomicLong serverErrors = new AtomicLong();
     private final AtomicLong inProgress = new AtomicLong();
+    private final AtomicLong rateLimited = new AtomicLong();
+    private final AtomicBoolean loadOver = new AtomicBoolean();
     private final Map<String, AtomicLong> otherAnswers = new ConcurrentHashMap<>();
     private final List<String> violations = java.util.Collections.synchronizedList(new ArrayList<>());
     private final AtomicLongArray latencyMicros;
@@ -123,12 +135,14 @@ public class CrashRecoveryLoad {
         Thread killer = new Thread(() -> killDuringLoad(recoveries), "killer");
         killer.start();
         boolean complete = createAll();
+        loadOver.set(true);
         killer.join();
         Duration loadTime = Duration.between(loadStarted, Instant.now());
 
         System.out.println("Every create acknowledged: " + complete + "; SIGKILL once more, restart, verify");
         service.kill();
-        recoveries.add(service.start(deadline));
+        // The deadline bounds the load; the last restart and the verification get their own time.
+        recoveries.add(service.start(Instant.now().plus(RESTART_BUDGET)));
         Verification verification = verify();
 
         report(complete, loadTime, recoveries, verification);
@@ -183,6 +197,11 @@ public class CrashRecoveryLoad {
                     serverErrors.incrementAndGet();
                 } else if ("IDEMPOTENCY_IN_PROGRESS".equals(code)) {
                     inProgress.incrementAndGet();
+                } else if (response.statusCode() == 429) {
+                    // The plan is raised for the run, so this is rare; a client waits as told, then retries.
+                    rateLimited.incrementAndGet();
+                    sleep(1000L * response.headers().firstValue("Retry-After").map(Long::parseLong).orElse(1L));
+                    continue;
                 } else {
                     // Anything else is a refusal the client would not retry: the run is broken.
                     otherAnswers.computeIfAbsent(response.statusCode() + " " + code, k -> new AtomicLong()).incrementAndGet();
@@ -221,7 +240,7 @@ public class CrashRecoveryLoad {
         for (int k = 1; k <= options.kills; k++) {
             int threshold = options.appointments * k / (options.kills + 1);
             while (acknowledgedCount.get() < threshold) {
-                if (Instant.now().isAfter(deadline)) {
+                if (loadOver.get() || Instant.now().isAfter(deadline)) {
                     return;
                 }
                 sleep(5);
@@ -261,7 +280,10 @@ public class CrashRecoveryLoad {
             });
         }
         readers.shutdown();
-        readers.awaitTermination(Math.max(1, Duration.between(Instant.now(), deadline).toSeconds()) + 60, TimeUnit.SECONDS);
+        if (!readers.awaitTermination(VERIFY_BUDGET.toSeconds(), TimeUnit.SECONDS)) {
+            readers.shutdownNow();
+            violations.add("reading back every acknowledged appointment took longer than " + VERIFY_BUDGET.toSeconds() + " s");
+        }
 
         // Every appointment of the tenant, page by page: each of the run's patients exactly once.
         Map<String, Integer> byPatient = new HashMap<>();
@@ -320,6 +342,7 @@ public class CrashRecoveryLoad {
         figures.put("connection failures (retried)", connectionFailures.get());
         figures.put("5xx answers (retried)", serverErrors.get());
         figures.put("409 IDEMPOTENCY_IN_PROGRESS (retried)", inProgress.get());
+        figures.put("429 RATE_LIMITED (retried after Retry-After)", rateLimited.get());
         figures.put("other answers", otherAnswers.isEmpty() ? "none" : otherAnswers.toString());
         figures.put("201 acknowledged", acknowledged.size());
         figures.put("of which replays (Idempotent-Replayed: true)", replays.get());
@@ -371,7 +394,8 @@ public class CrashRecoveryLoad {
         OffsetDateTime start = FIRST_SLOT.plusMinutes(30L * (i / PRACTITIONERS));
         return """
                 {"status":"booked","patientId":"%s","practitionerId":"prac_%s_%d","start":"%s","minutesDuration":30,\
-                "description":"Crash recovery load"}""".formatted(patient(i), run, i % PRACTITIONERS, start);
+                "description":"Crash recovery load"}""".formatted(patient(i), run, i % PRACTITIONERS,
+                DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(start));
     }
 
     private static String match(Pattern pattern, String text) {
@@ -432,7 +456,7 @@ public class CrashRecoveryLoad {
         /** Starts the service and waits until {@code /health} is UP; returns how long that took. */
         synchronized Duration start(Instant deadline) {
             Instant started = Instant.now();
-            List<String> command = List.of(javaBinary(), "-jar", options.jar);
+            List<String> command = List.of(javaBinary(), UNLIMITED_PLAN, "-jar", options.jar);
             ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile().toFile()));
