@@ -53,6 +53,24 @@ class MalformedRequestTest {
         assertThat(answer).startsWith("HTTP/1.1 400").containsIgnoringCase("Content-Type: application/fhir+json");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"%ZZ", "%00", "a%"})
+    void answersABrokenPathInTheClientsMediaType(String id) throws IOException {
+        String answer = rawRequest("GET /v1/appointments/" + id + " HTTP/1.1\r\nHost: localhost\r\nx-api-key: "
+                + api.apiKey() + "\r\nAccept: application/fhir+json\r\nConnection: close\r\n\r\n");
+
+        assertThat(answer).startsWith("HTTP/1.1 400").containsIgnoringCase("Content-Type: application/fhir+json")
+                .contains("INVALID_PARAMETER").doesNotContain(id);
+    }
+
+    @Test
+    void ignoresAClientSentPathMarker() throws IOException {
+        String answer = rawRequest("GET /v1/appointments?patientId=pat_1 HTTP/1.1\r\nHost: localhost\r\nx-api-key: "
+                + api.apiKey() + "\r\nX-Clinikapi-Undecodable-Path: true\r\nConnection: close\r\n\r\n");
+
+        assertThat(answer).startsWith("HTTP/1.1 200");
+    }
+
     @Test
     void ignoresABrokenQueryOutsideTheApi() throws IOException {
         String answer = rawRequest("GET /health?%ZZ=1 HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");

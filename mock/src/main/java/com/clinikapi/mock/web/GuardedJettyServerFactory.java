@@ -1,5 +1,7 @@
 package com.clinikapi.mock.web;
 
+import com.github.tomakehurst.wiremock.common.HttpsSettings;
+import com.github.tomakehurst.wiremock.common.JettySettings;
 import com.github.tomakehurst.wiremock.core.Options;
 import com.github.tomakehurst.wiremock.http.AdminRequestHandler;
 import com.github.tomakehurst.wiremock.http.HttpServer;
@@ -7,7 +9,9 @@ import com.github.tomakehurst.wiremock.http.HttpServerFactory;
 import com.github.tomakehurst.wiremock.http.StubRequestHandler;
 import com.github.tomakehurst.wiremock.jetty11.Jetty11HttpServer;
 import wiremock.jakarta.servlet.DispatcherType;
+import wiremock.org.eclipse.jetty.io.NetworkTrafficListener;
 import wiremock.org.eclipse.jetty.server.Server;
+import wiremock.org.eclipse.jetty.server.ServerConnector;
 import wiremock.org.eclipse.jetty.servlet.FilterHolder;
 import wiremock.org.eclipse.jetty.servlet.ServletContextHandler;
 
@@ -15,8 +19,9 @@ import java.util.EnumSet;
 import java.util.function.Supplier;
 
 /**
- * WireMock's Jetty server with the mock's guards: the {@link MalformedRequestGuard} in front of
- * WireMock's servlet, and the {@link ApiErrorHandler} for everything Jetty answers itself. Without
+ * WireMock's Jetty server with the mock's guards: the {@link UndecodablePathGuard} where Jetty reads
+ * request lines, the {@link MalformedRequestGuard} in front of WireMock's servlet, and the
+ * {@link ApiErrorHandler} for everything Jetty answers itself. Without
  * them, a broken percent escape or a form body gets Jetty's HTML error page instead of the API's
  * error format.
  */
@@ -32,6 +37,22 @@ public final class GuardedJettyServerFactory implements HttpServerFactory {
     public HttpServer buildHttpServer(Options options, AdminRequestHandler adminRequestHandler,
                                       StubRequestHandler stubRequestHandler) {
         return new Jetty11HttpServer(options, adminRequestHandler, stubRequestHandler) {
+            @Override
+            protected ServerConnector createHttpConnector(String bindAddress, int port, JettySettings jettySettings,
+                                                          NetworkTrafficListener listener) {
+                ServerConnector connector = super.createHttpConnector(bindAddress, port, jettySettings, listener);
+                UndecodablePathGuard.install(connector);
+                return connector;
+            }
+
+            @Override
+            protected ServerConnector createHttpsConnector(String bindAddress, HttpsSettings httpsSettings,
+                                                           JettySettings jettySettings, NetworkTrafficListener listener) {
+                ServerConnector connector = super.createHttpsConnector(bindAddress, httpsSettings, jettySettings, listener);
+                UndecodablePathGuard.install(connector);
+                return connector;
+            }
+
             @Override
             protected void applyAdditionalServerConfiguration(Server jettyServer, Options serverOptions) {
                 super.applyAdditionalServerConfiguration(jettyServer, serverOptions);

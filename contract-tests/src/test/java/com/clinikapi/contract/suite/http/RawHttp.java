@@ -11,12 +11,18 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A minimal HTTP/1.1 exchange over a plain socket, for the requests {@code java.net.http} refuses to
  * send because their target is not a valid URI (a broken percent escape, say). Servers must survive
- * those too. One request per connection ({@code Connection: close}), read to the end.
+ * those too. One request per connection ({@code Connection: close}), read to the end while it is
+ * written.
  */
 final class RawHttp {
 
@@ -32,23 +38,77 @@ final class RawHttp {
         URI base = URI.create(baseUrl);
         try (Socket socket = new Socket(base.getHost(), base.getPort())) {
             socket.setSoTimeout(timeoutMillis);
-            OutputStream out = socket.getOutputStream();
-            StringBuilder head = new StringBuilder()
-                    .append(method).append(' ').append(rawTarget).append(" HTTP/1.1\r\n")
-                    .append("Host: ").append(base.getHost()).append(':').append(base.getPort()).append("\r\n")
-                    .append("Connection: close\r\n");
-            for (ApiCall.Header header : headers) {
-                head.append(header.name()).append(": ").append(header.value()).append("\r\n");
+            // Read while writing, as HTTP clients do: a server may answer before the whole body is sent
+            // (a refusal that needs no body) and close; the answer is read before that close resets
+            // the connection, rather than lost with the write's "broken pipe".
+            FutureTask<byte[]> answer = new FutureTask<>(() -> readUntilClosed(socket.getInputStream()));
+            Thread reader = new Thread(answer, "raw-http-reader");
+            reader.setDaemon(true);
+            reader.start();
+            IOException writeFailure = null;
+            try {
+                write(socket.getOutputStream(), base, method, rawTarget, headers, body);
+            } catch (IOException e) {
+                writeFailure = e;
             }
-            if (body != null) {
-                head.append("Content-Length: ").append(body.length).append("\r\n");
+            byte[] received = await(answer, timeoutMillis);
+            try {
+                return parse(received, method.equals("HEAD"));
+            } catch (IOException noAnswer) {
+                if (writeFailure != null) {
+                    writeFailure.addSuppressed(noAnswer);
+                    throw writeFailure;
+                }
+                throw noAnswer;
             }
-            out.write(head.append("\r\n").toString().getBytes(StandardCharsets.UTF_8));
-            if (body != null) {
-                out.write(body);
+        }
+    }
+
+    private static void write(OutputStream out, URI base, String method, String rawTarget, List<ApiCall.Header> headers,
+                              byte[] body) throws IOException {
+        StringBuilder head = new StringBuilder()
+                .append(method).append(' ').append(rawTarget).append(" HTTP/1.1\r\n")
+                .append("Host: ").append(base.getHost()).append(':').append(base.getPort()).append("\r\n")
+                .append("Connection: close\r\n");
+        for (ApiCall.Header header : headers) {
+            head.append(header.name()).append(": ").append(header.value()).append("\r\n");
+        }
+        if (body != null) {
+            head.append("Content-Length: ").append(body.length).append("\r\n");
+        }
+        out.write(head.append("\r\n").toString().getBytes(StandardCharsets.UTF_8));
+        if (body != null) {
+            out.write(body);
+        }
+        out.flush();
+    }
+
+    /** Everything received until the server closes; a reset after some bytes ends it too (parse judges them). */
+    private static byte[] readUntilClosed(InputStream in) throws IOException {
+        ByteArrayOutputStream received = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        try {
+            for (int n; (n = in.read(buffer)) != -1; ) {
+                received.write(buffer, 0, n);
             }
-            out.flush();
-            return parse(socket.getInputStream().readAllBytes(), method.equals("HEAD"));
+        } catch (IOException e) {
+            if (received.size() == 0) {
+                throw e;
+            }
+        }
+        return received.toByteArray();
+    }
+
+    private static byte[] await(FutureTask<byte[]> answer, int timeoutMillis) throws IOException {
+        try {
+            return answer.get(timeoutMillis, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        } catch (TimeoutException e) {
+            throw new IOException("no answer within " + timeoutMillis + " ms", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for the answer", e);
         }
     }
 
@@ -71,6 +131,10 @@ final class RawHttp {
             }
         }
         byte[] body = head ? new byte[0] : java.util.Arrays.copyOfRange(raw, end + 4, raw.length);
+        Optional<String> length = headers.getOrDefault("Content-Length", List.of()).stream().findFirst();
+        if (!head && length.isPresent() && body.length < Long.parseLong(length.get())) {
+            throw new IOException("the connection closed after " + body.length + " of " + length.get() + " body bytes");
+        }
         boolean chunked = headers.getOrDefault("Transfer-Encoding", List.of()).stream()
                 .anyMatch(v -> v.equalsIgnoreCase("chunked"));
         return new Answer(Integer.parseInt(statusLine[1]), HttpHeaders.of(headers, (n, v) -> true),

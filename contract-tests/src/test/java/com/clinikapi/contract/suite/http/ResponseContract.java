@@ -9,7 +9,6 @@ import com.clinikapi.contract.error.ErrorCode;
 import com.clinikapi.contract.suite.spec.SpecModel;
 import com.clinikapi.contract.suite.spec.SpecOperation;
 import com.clinikapi.contract.suite.spec.SpecResponse;
-import com.clinikapi.contract.suite.target.KnownDefects;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
@@ -79,7 +78,6 @@ public final class ResponseContract {
         if (response.status() >= 400) {
             problems.addAll(echoProblems(request, response));
         }
-        problems.removeIf(problem -> KnownDefects.excuses(request.path(), response.status(), problem));
         return problems;
     }
 

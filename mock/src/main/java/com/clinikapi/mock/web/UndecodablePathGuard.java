@@ -1,0 +1,126 @@
+package com.clinikapi.mock.web;
+
+import wiremock.org.eclipse.jetty.http.HttpField;
+import wiremock.org.eclipse.jetty.http.HttpVersion;
+import wiremock.org.eclipse.jetty.io.Connection;
+import wiremock.org.eclipse.jetty.io.EndPoint;
+import wiremock.org.eclipse.jetty.server.ConnectionFactory;
+import wiremock.org.eclipse.jetty.server.Connector;
+import wiremock.org.eclipse.jetty.server.HttpChannelOverHttp;
+import wiremock.org.eclipse.jetty.server.HttpConfiguration;
+import wiremock.org.eclipse.jetty.server.HttpConnection;
+import wiremock.org.eclipse.jetty.server.HttpConnectionFactory;
+import wiremock.org.eclipse.jetty.server.ServerConnector;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Jetty refuses a request line whose path does not decode (a stray {@code %} as in
+ * {@code /v1/appointments/%ZZ}, or an encoded NUL) before it has read the headers, so its answer
+ * could not follow the client's {@code Accept}, where the service's does. This HTTP/1.1 connection
+ * factory escapes such a path ({@code %} becomes {@code %25}) as the request line is read, so that the
+ * request keeps its headers, and marks the request with {@link #MARKER}; the
+ * {@link MalformedRequestGuard} then refuses it in the API's format and the client's media type.
+ * The service does the same with a Netty handler ({@code UndecodableUriGuard}).
+ */
+final class UndecodablePathGuard extends HttpConnectionFactory {
+
+    /** Set on a request whose path had to be escaped; a client-sent one is dropped. */
+    static final String MARKER = "X-Clinikapi-Undecodable-Path";
+
+    /** A {@code %} that starts no escape, or the escape of NUL. */
+    private static final Pattern UNDECODABLE = Pattern.compile("%(?![0-9A-Fa-f]{2})|%00");
+
+    private UndecodablePathGuard(HttpConfiguration configuration) {
+        super(configuration);
+    }
+
+    /** Puts the guard in place of every plain HTTP/1.1 connection factory of the connector. */
+    static void install(ServerConnector connector) {
+        List<ConnectionFactory> factories = new ArrayList<>();
+        for (ConnectionFactory factory : connector.getConnectionFactories()) {
+            factories.add(factory instanceof HttpConnectionFactory http && !(factory instanceof UndecodablePathGuard)
+                    ? copyOf(http) : factory);
+        }
+        connector.setConnectionFactories(factories);
+    }
+
+    private static UndecodablePathGuard copyOf(HttpConnectionFactory original) {
+        UndecodablePathGuard guard = new UndecodablePathGuard(original.getHttpConfiguration());
+        guard.setRecordHttpComplianceViolations(original.isRecordHttpComplianceViolations());
+        guard.setUseInputDirectByteBuffers(original.isUseInputDirectByteBuffers());
+        guard.setUseOutputDirectByteBuffers(original.isUseOutputDirectByteBuffers());
+        guard.setInputBufferSize(original.getInputBufferSize());
+        return guard;
+    }
+
+    @Override
+    public Connection newConnection(Connector connector, EndPoint endPoint) {
+        HttpConnection connection = new GuardedConnection(getHttpConfiguration(), connector, endPoint,
+                isRecordHttpComplianceViolations());
+        connection.setUseInputDirectByteBuffers(isUseInputDirectByteBuffers());
+        connection.setUseOutputDirectByteBuffers(isUseOutputDirectByteBuffers());
+        return configure(connection, connector, endPoint);
+    }
+
+    /** The path with its undecodable escapes escaped, or null when it decodes as it is. */
+    static String repaired(String uri) {
+        int query = uri.indexOf('?');
+        String path = query < 0 ? uri : uri.substring(0, query);
+        Matcher undecodable = UNDECODABLE.matcher(path);
+        if (!undecodable.find()) {
+            return null;
+        }
+        // "%" becomes "%25" and "%00" becomes "%2500": the path then decodes to what the client sent
+        return undecodable.replaceAll(match -> match.group().equals("%") ? "%25" : "%2500")
+                + (query < 0 ? "" : uri.substring(query));
+    }
+
+    private static final class GuardedConnection extends HttpConnection {
+
+        GuardedConnection(HttpConfiguration configuration, Connector connector, EndPoint endPoint, boolean recordViolations) {
+            super(configuration, connector, endPoint, recordViolations);
+        }
+
+        @Override
+        protected HttpChannelOverHttp newHttpChannel() {
+            return new GuardedChannel(this, getConnector(), getHttpConfiguration(), getEndPoint());
+        }
+    }
+
+    /** Escapes the path as the request line arrives; marks the request once its headers are read. */
+    private static final class GuardedChannel extends HttpChannelOverHttp {
+
+        private boolean repairedPath;
+
+        GuardedChannel(HttpConnection connection, Connector connector, HttpConfiguration configuration, EndPoint endPoint) {
+            super(connection, connector, configuration, endPoint, connection);
+        }
+
+        @Override
+        public void startRequest(String method, String uri, HttpVersion version) {
+            String repaired = repaired(uri);
+            repairedPath = repaired != null;
+            super.startRequest(method, repairedPath ? repaired : uri, version);
+        }
+
+        @Override
+        public void parsedHeader(HttpField field) {
+            if (!MARKER.equalsIgnoreCase(field.getName())) {
+                super.parsedHeader(field);
+            }
+        }
+
+        @Override
+        public boolean headerComplete() {
+            if (repairedPath) {
+                super.parsedHeader(new HttpField(MARKER, "true"));
+                repairedPath = false;
+            }
+            return super.headerComplete();
+        }
+    }
+}
