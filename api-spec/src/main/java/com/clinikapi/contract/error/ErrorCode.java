@@ -16,6 +16,8 @@ public enum ErrorCode {
     KEY_EXPIRED(401, "API key has expired"),
     INSUFFICIENT_SCOPE(403, "This API key lacks the scope this operation needs"),
     NOT_FOUND(404, "Appointment not found"),
+    /** Belongs to no operation: a method the path does not serve (answered with {@code Allow}). */
+    METHOD_NOT_ALLOWED(405, "Method not allowed on this endpoint"),
     VERSION_CONFLICT(409, "The appointment was changed by another request"),
     SCHEDULING_CONFLICT(409, "The practitioner is already booked for an overlapping time"),
     INVALID_STATUS_TRANSITION(409, "The appointment's status cannot change this way"),

@@ -3,13 +3,14 @@ package com.clinikapi.mock.web;
 import com.clinikapi.contract.error.ErrorCode;
 
 /**
- * How the service answers a request that matches no operation of the spec (its own error handlers
- * do this, outside the contract's vocabulary because no operation documents these answers). The
- * mock copies the service so that a client sees the same thing from both.
+ * How the service answers a request that matches no operation of the spec (the spec's error schema
+ * describes these answers, though no operation lists them). The mock copies the service so that a
+ * client sees the same thing from both.
  */
 enum RouteError {
     NO_SUCH_ENDPOINT(404, ErrorCode.NOT_FOUND.name(), "No such endpoint"),
-    METHOD_NOT_ALLOWED(405, "METHOD_NOT_ALLOWED", "Method not allowed on this endpoint");
+    METHOD_NOT_ALLOWED(ErrorCode.METHOD_NOT_ALLOWED.httpStatus(), ErrorCode.METHOD_NOT_ALLOWED.name(),
+            ErrorCode.METHOD_NOT_ALLOWED.summary());
 
     /** Paths under which the service checks the key before anything else, even for unknown routes. */
     static final String KEYED_PREFIX = "/v1/";

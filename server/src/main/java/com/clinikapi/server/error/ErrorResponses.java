@@ -20,8 +20,7 @@ import java.util.List;
  */
 public final class ErrorResponses {
 
-    /** 405 is not in the contract's vocabulary (no operation documents it); see the server's README notes. */
-    static final String METHOD_NOT_ALLOWED = "METHOD_NOT_ALLOWED";
+    /** The summary of a 404 for a path the API does not have (not an appointment that is missing). */
     static final String NO_SUCH_ROUTE = "No such endpoint";
 
     private ErrorResponses() {
@@ -49,7 +48,7 @@ public final class ErrorResponses {
     public static MutableHttpResponse<ApiError> forStatus(HttpRequest<?> request, HttpStatus status) {
         return switch (status) {
             case NOT_FOUND -> of(request, status, ErrorCode.NOT_FOUND.name(), NO_SUCH_ROUTE, List.of());
-            case METHOD_NOT_ALLOWED -> of(request, status, METHOD_NOT_ALLOWED, "Method not allowed on this endpoint", List.of());
+            case METHOD_NOT_ALLOWED -> of(request, ErrorCode.METHOD_NOT_ALLOWED);
             case UNSUPPORTED_MEDIA_TYPE -> of(request, ErrorCode.UNSUPPORTED_MEDIA_TYPE);
             case REQUEST_ENTITY_TOO_LARGE -> of(request, ErrorCode.PAYLOAD_TOO_LARGE);
             case UNPROCESSABLE_ENTITY -> of(request, ErrorCode.VALIDATION_ERROR);

@@ -61,6 +61,8 @@ public final class ResponseContract {
             problems.add("server error " + response.status() + ": no request may produce a 5xx");
         }
         if (operation.isEmpty()) {
+            // No operation to hold it to, but an error still speaks the contract's vocabulary.
+            problems.addAll(bodyProblems(response));
             return problems;
         }
         SpecOperation op = operation.get();
