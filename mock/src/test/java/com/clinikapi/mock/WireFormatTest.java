@@ -131,6 +131,40 @@ class WireFormatTest {
     }
 
     /** Requests no operation matches are answered as the service answers them. */
+    /** HTTP requires a server that serves GET to serve HEAD; the service does, and so does the mock. */
+    @Nested
+    class HeadRequests {
+
+        @Test
+        void answersAHeadLikeItsGetWithoutTheBody() throws Exception {
+            String id = api.createdId(Bodies.booked());
+            Reply get = api.read(id);
+
+            var head = api.sendRaw(api.request("/v1/appointments/" + id).method("HEAD", HttpRequest.BodyPublishers.noBody()));
+
+            assertThat(head.statusCode()).isEqualTo(200);
+            assertThat(head.body()).isEmpty();
+            assertThat(head.headers().firstValue("ETag")).isEqualTo(java.util.Optional.of(get.header("ETag")));
+            assertThat(head.headers().firstValue("Content-Type")).hasValue("application/json");
+            assertThat(head.headers().firstValue("X-Request-Id").orElseThrow()).startsWith("req_");
+        }
+
+        @Test
+        void answersAHeadForAnUnknownAppointmentWith404() throws Exception {
+            var head = api.sendRaw(api.request("/v1/appointments/appt_unknown").method("HEAD", HttpRequest.BodyPublishers.noBody()));
+
+            assertThat(head.statusCode()).isEqualTo(404);
+            assertThat(head.body()).isEmpty();
+        }
+
+        @Test
+        void answersAHeadOfHealth() throws Exception {
+            var head = api.sendRaw(api.withKey(null).request("/health").method("HEAD", HttpRequest.BodyPublishers.noBody()));
+
+            assertThat(head.statusCode()).isEqualTo(200);
+        }
+    }
+
     @Nested
     class UnknownRoutes {
 
@@ -149,7 +183,7 @@ class WireFormatTest {
 
             assertThat(reply.status()).isEqualTo(405);
             assertThat(reply.code()).isEqualTo("METHOD_NOT_ALLOWED");
-            assertThat(reply.header("Allow")).contains("GET", "PATCH", "DELETE");
+            assertThat(reply.header("Allow")).contains("GET", "HEAD", "PATCH", "DELETE");
         }
 
         @Test

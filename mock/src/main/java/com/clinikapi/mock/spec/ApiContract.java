@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The appointments contract as the mock serves it, read from {@code api-spec}'s
@@ -35,6 +36,8 @@ import java.util.regex.Pattern;
 public final class ApiContract {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String GET = "GET";
+    private static final String HEAD = "HEAD";
 
     private final List<CompiledOperation> operations;
 
@@ -74,10 +77,15 @@ public final class ApiContract {
         return operations().stream().filter(op -> op.operationId().equals(operationId)).findFirst();
     }
 
-    /** The operation a request is for, if the spec defines one for this method and path. */
+    /**
+     * The operation a request is for, if the spec defines one for this method and path. A
+     * {@code HEAD} is the {@code GET} of its path without the body, as HTTP requires of a server
+     * that serves {@code GET} (and as the service answers it).
+     */
     public Optional<OperationMatch> match(String method, String path) {
+        String served = HEAD.equals(method) ? GET : method;
         for (CompiledOperation compiled : operations) {
-            if (!compiled.operation().method().equals(method)) {
+            if (!compiled.operation().method().equals(served)) {
                 continue;
             }
             Optional<Map<String, String>> params = compiled.operation().matchPath(compiled.pattern(), path);
@@ -132,13 +140,14 @@ public final class ApiContract {
         return names;
     }
 
-    /** The methods the spec defines for this path, if it defines the path at all. */
+    /** The methods served on this path (the spec's, and HEAD wherever GET is), if the spec defines the path at all. */
     public List<String> methodsOf(String path) {
-        return operations.stream()
+        List<String> methods = operations.stream()
                 .filter(compiled -> compiled.pattern().matcher(path).matches())
                 .map(compiled -> compiled.operation().method())
                 .distinct()
                 .toList();
+        return methods.contains(GET) ? Stream.concat(methods.stream(), Stream.of(HEAD)).toList() : methods;
     }
 
     private static boolean requiresApiKey(OpenAPI api, Operation op) {

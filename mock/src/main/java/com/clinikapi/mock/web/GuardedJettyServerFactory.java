@@ -20,8 +20,8 @@ import java.util.function.Supplier;
 
 /**
  * WireMock's Jetty server with the mock's guards: the {@link UndecodablePathGuard} where Jetty reads
- * request lines, the {@link MalformedRequestGuard} in front of WireMock's servlet, and the
- * {@link ApiErrorHandler} for everything Jetty answers itself. Without
+ * request lines, the {@link MalformedRequestGuard} and the {@link HeadRequestFilter} in front of
+ * WireMock's servlet, and the {@link ApiErrorHandler} for everything Jetty answers itself. Without
  * them, a broken percent escape or a form body gets Jetty's HTML error page instead of the API's
  * error format.
  */
@@ -62,6 +62,8 @@ public final class GuardedJettyServerFactory implements HttpServerFactory {
             @Override
             protected void decorateMockServiceContextAfterConfig(ServletContextHandler mockServiceContext) {
                 mockServiceContext.addFilter(new FilterHolder(new MalformedRequestGuard(pipeline)), "/*",
+                        EnumSet.of(DispatcherType.REQUEST));
+                mockServiceContext.addFilter(new FilterHolder(new HeadRequestFilter()), "/*",
                         EnumSet.of(DispatcherType.REQUEST));
                 mockServiceContext.setErrorHandler(new ApiErrorHandler(pipeline));
             }

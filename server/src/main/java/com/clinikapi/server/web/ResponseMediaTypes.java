@@ -1,6 +1,7 @@
 package com.clinikapi.server.web;
 
 import com.clinikapi.contract.ApiMediaTypes;
+import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -22,6 +23,9 @@ public final class ResponseMediaTypes {
     /** Only the API's operations produce application/fhir+json; /health is plain JSON. */
     private static final String API_PATH = "/v1/";
 
+    /** Statuses that never have a body, so neither has their HEAD a type. */
+    private static final Set<HttpStatus> BODILESS = Set.of(HttpStatus.NO_CONTENT, HttpStatus.NOT_MODIFIED);
+
     /** Statuses whose responses the spec declares in application/json only (PayloadTooLarge, UnsupportedMediaType). */
     private static final Set<HttpStatus> JSON_ONLY = Set.of(HttpStatus.REQUEST_ENTITY_TOO_LARGE, HttpStatus.UNSUPPORTED_MEDIA_TYPE);
 
@@ -41,9 +45,21 @@ public final class ResponseMediaTypes {
         return MediaType.APPLICATION_JSON_TYPE;
     }
 
-    /** Sets the content type of a JSON response to the one the client asked for, where the spec allows it. */
+    /**
+     * Sets the content type of a JSON response to the one the client asked for, where the spec allows
+     * it. A HEAD is typed as its GET would be: Micronaut drops its body before typing it, but HTTP
+     * wants the GET's headers.
+     */
     public static void apply(HttpRequest<?> request, MutableHttpResponse<?> response) {
-        if (!isApiRequest(request) || response.getBody().isEmpty() || !isJson(response)) {
+        boolean head = request.getMethod() == HttpMethod.HEAD;
+        boolean hasBody = head ? !BODILESS.contains(response.status()) : response.getBody().isPresent();
+        if (!hasBody || !isJson(response)) {
+            return;
+        }
+        if (!isApiRequest(request)) {
+            if (head && response.getContentType().isEmpty()) {
+                response.contentType(MediaType.APPLICATION_JSON_TYPE);
+            }
             return;
         }
         response.contentType(JSON_ONLY.contains(response.status()) ? MediaType.APPLICATION_JSON_TYPE : choose(request));

@@ -34,6 +34,58 @@ abstract class EnvelopeTest extends ApiTest {
         }
     }
 
+    /** HTTP wants a HEAD answered with the headers its GET would have. */
+    @Nested
+    class HeadRequests {
+
+        @Test
+        void answersAReadWithTheHeadersOfItsGetAndNoBody() {
+            // given
+            String id = api.post("/v1/appointments", Bodies.booked(uniquePatient())).send().text("data.id");
+            ApiResponse get = api.get("/v1/appointments/" + id).send();
+
+            // when
+            ApiResponse head = api.method("HEAD", "/v1/appointments/" + id).send();
+
+            // then
+            assertThat(head.status()).isEqualTo(200);
+            assertThat(head.body()).isEmpty();
+            assertThat(head.contentType()).isEqualTo(get.contentType()).isEqualTo("application/json");
+            assertThat(head.header("ETag")).isEqualTo(get.header("ETag"));
+        }
+
+        @Test
+        void typesTheAnswerAsTheClientAsked() {
+            // when
+            ApiResponse head = api.method("HEAD", "/v1/appointments").accept("application/fhir+json").send();
+
+            // then
+            assertThat(head.status()).isEqualTo(200);
+            assertThat(head.contentType()).isEqualTo("application/fhir+json");
+        }
+
+        @Test
+        void typesAnErrorAsItsGetWouldBe() {
+            // when
+            ApiResponse head = api.method("HEAD", "/v1/appointments/appt_missing").accept("application/fhir+json").send();
+
+            // then
+            assertThat(head.status()).isEqualTo(404);
+            assertThat(head.body()).isEmpty();
+            assertThat(head.contentType()).isEqualTo("application/fhir+json");
+        }
+
+        @Test
+        void answersHealthAsJson() {
+            // when
+            ApiResponse head = api.method("HEAD", "/health").withoutKey().send();
+
+            // then
+            assertThat(head.status()).isEqualTo(200);
+            assertThat(head.contentType()).isEqualTo("application/json");
+        }
+    }
+
     @Nested
     class Meta {
 

@@ -71,12 +71,15 @@ final class DifferentialSteps {
                 .as((body, value) -> create("create breaking " + b, b.applyTo(withPatient(body), value, window))));
     }
 
+    /** Reads, and now and then their HEAD (HTTP's GET without the body), which both must serve alike. */
     private static Arbitrary<Step> reads() {
         return Combinators.combine(Arbitraries.integers().between(0, 20),
                         Arbitraries.of(Step.REF, Step.REF, Step.UNKNOWN, "bad$id", "a".repeat(129)),
-                        Arbitraries.of(ApiMediaTypes.JSON, ApiMediaTypes.FHIR_JSON))
-                .as((ref, id, accept) -> new Step("read", "GET", Appointments.path(id), ref, Map.of(),
-                        Optional.of(KeyRole.PRIMARY), Optional.empty(), null, accept, null));
+                        Arbitraries.of(ApiMediaTypes.JSON, ApiMediaTypes.FHIR_JSON),
+                        Arbitraries.of("GET", "GET", "GET", "HEAD"))
+                .as((ref, id, accept, method) -> new Step(method.equals("GET") ? "read" : "read head", method,
+                        Appointments.path(id), ref, Map.of(), Optional.of(KeyRole.PRIMARY), Optional.empty(), null,
+                        accept, null));
     }
 
     private static Arbitrary<Step> validPatches() {

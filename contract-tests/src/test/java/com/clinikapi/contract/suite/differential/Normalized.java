@@ -40,7 +40,9 @@ final class Normalized {
      * @param ids this target's appointment ids in order of first appearance in the sequence; extended here
      */
     static JsonNode of(ApiResponse response, List<String> ids) {
-        ObjectNode node = Json.object("status", response.status(), "mediaType", response.hasBody() ? response.mediaType() : "");
+        // A HEAD has no body, but the type its GET's body would have
+        boolean typed = response.hasBody() || "HEAD".equals(response.method());
+        ObjectNode node = Json.object("status", response.status(), "mediaType", typed ? response.mediaType() : "");
         ArrayNode headers = node.putArray("headers");
         CONTRACT_HEADERS.stream().filter(h -> response.header(h).isPresent()).forEach(headers::add);
         node.set("body", response.hasBody() ? body(response.json(), ids, "") : Json.object());

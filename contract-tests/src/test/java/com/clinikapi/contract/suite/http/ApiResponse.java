@@ -33,6 +33,11 @@ public final class ApiResponse {
         this.body = body;
     }
 
+    /** The method of the request this answers. */
+    public String method() {
+        return method;
+    }
+
     public int status() {
         return status;
     }
