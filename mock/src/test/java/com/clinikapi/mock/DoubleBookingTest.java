@@ -4,6 +4,7 @@ import com.clinikapi.contract.appointment.AppointmentStatus;
 import com.clinikapi.mock.junit.ClinikMockExtension;
 import com.clinikapi.mock.testing.ApiClient;
 import com.clinikapi.mock.testing.Bodies;
+import com.clinikapi.mock.testing.Concurrently;
 import com.clinikapi.mock.testing.Reply;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -11,13 +12,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -90,30 +85,15 @@ class DoubleBookingTest {
     }
 
     @Test
-    void booksExactlyOneOfFiftyConcurrentRequestsForOneSlot() throws Exception {
+    void booksExactlyOneOfFiftyConcurrentRequestsForOneSlot() {
         String contested = Bodies.uniquePractitioner();
-        ExecutorService pool = Executors.newFixedThreadPool(50);
-        CountDownLatch go = new CountDownLatch(1);
-        try {
-            List<Future<Reply>> futures = new ArrayList<>();
-            for (int i = 0; i < 50; i++) {
-                futures.add(pool.submit(() -> {
-                    go.await();
-                    return api.create(appointment("booked", contested, "2026-12-02T14:00:00Z", "2026-12-02T14:30:00Z"));
-                }));
-            }
-            go.countDown();
-            List<Reply> replies = new ArrayList<>();
-            for (Future<Reply> future : futures) {
-                replies.add(future.get(30, TimeUnit.SECONDS));
-            }
 
-            List<Reply> won = replies.stream().filter(r -> r.status() == 201).toList();
-            assertThat(won).hasSize(1);
-            assertThat(replies).filteredOn(r -> r.status() != 201).hasSize(49)
-                    .allSatisfy(r -> assertConflictWith(r, won.get(0).id()));
-        } finally {
-            pool.shutdownNow();
-        }
+        List<Reply> replies = Concurrently.run(50,
+                () -> api.create(appointment("booked", contested, "2026-12-02T14:00:00Z", "2026-12-02T14:30:00Z")));
+
+        List<Reply> won = replies.stream().filter(r -> r.status() == 201).toList();
+        assertThat(won).hasSize(1);
+        assertThat(replies).filteredOn(r -> r.status() != 201).hasSize(49)
+                .allSatisfy(r -> assertConflictWith(r, won.get(0).id()));
     }
 }

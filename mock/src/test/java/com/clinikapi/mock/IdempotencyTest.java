@@ -3,19 +3,14 @@ package com.clinikapi.mock;
 import com.clinikapi.mock.junit.ClinikMockExtension;
 import com.clinikapi.mock.testing.ApiClient;
 import com.clinikapi.mock.testing.Bodies;
+import com.clinikapi.mock.testing.Concurrently;
 import com.clinikapi.mock.testing.Reply;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -117,31 +112,15 @@ class IdempotencyTest {
     }
 
     @Test
-    void createsExactlyOneAppointmentForFiftyConcurrentRequestsWithOneKey() throws Exception {
+    void createsExactlyOneAppointmentForFiftyConcurrentRequestsWithOneKey() {
         String key = UUID.randomUUID().toString();
         String body = Bodies.booked();
-        ExecutorService pool = Executors.newFixedThreadPool(50);
-        CountDownLatch go = new CountDownLatch(1);
-        try {
-            List<Future<Reply>> futures = new ArrayList<>();
-            for (int i = 0; i < 50; i++) {
-                futures.add(pool.submit(() -> {
-                    go.await();
-                    return post(key, body);
-                }));
-            }
-            go.countDown();
-            List<Reply> replies = new ArrayList<>();
-            for (Future<Reply> future : futures) {
-                replies.add(future.get(30, TimeUnit.SECONDS));
-            }
 
-            assertThat(replies).allSatisfy(reply -> assertThat(reply.status()).isEqualTo(201));
-            assertThat(replies.stream().map(Reply::id).distinct()).hasSize(1);
-            assertThat(replies.stream().filter(r -> r.header("Idempotent-Replayed") == null)).hasSize(1);
-            assertThat(api.search("").data().path("total").asInt()).isEqualTo(1);
-        } finally {
-            pool.shutdownNow();
-        }
+        List<Reply> replies = Concurrently.run(50, () -> post(key, body));
+
+        assertThat(replies).allSatisfy(reply -> assertThat(reply.status()).isEqualTo(201));
+        assertThat(replies.stream().map(Reply::id).distinct()).hasSize(1);
+        assertThat(replies.stream().filter(r -> r.header("Idempotent-Replayed") == null)).hasSize(1);
+        assertThat(api.search("").data().path("total").asInt()).isEqualTo(1);
     }
 }
