@@ -45,48 +45,41 @@ final class DatabaseFailureHandlers {
                 .header(ApiHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS));
     }
 
-    @Produces
-    @Singleton
-    static class DataAccess implements ExceptionHandler<DataAccessException, HttpResponse<?>> {
+    /** One exception type's handler: the 503 for an outage, the unexpected-error answer otherwise. */
+    abstract static class OutageHandler<E extends RuntimeException> implements ExceptionHandler<E, HttpResponse<?>> {
         private final UnexpectedErrorHandler unexpected;
 
+        OutageHandler(UnexpectedErrorHandler unexpected) {
+            this.unexpected = unexpected;
+        }
+
+        @Override
+        public HttpResponse<?> handle(HttpRequest request, E exception) {
+            return outage(request, exception).orElseGet(() -> unexpected.unexpected(request, exception));
+        }
+    }
+
+    @Produces
+    @Singleton
+    static class DataAccess extends OutageHandler<DataAccessException> {
         DataAccess(UnexpectedErrorHandler unexpected) {
-            this.unexpected = unexpected;
-        }
-
-        @Override
-        public HttpResponse<?> handle(HttpRequest request, DataAccessException exception) {
-            return outage(request, exception).orElseGet(() -> unexpected.unexpected(request, exception));
+            super(unexpected);
         }
     }
 
     @Produces
     @Singleton
-    static class Connection implements ExceptionHandler<ConnectionException, HttpResponse<?>> {
-        private final UnexpectedErrorHandler unexpected;
-
+    static class Connection extends OutageHandler<ConnectionException> {
         Connection(UnexpectedErrorHandler unexpected) {
-            this.unexpected = unexpected;
-        }
-
-        @Override
-        public HttpResponse<?> handle(HttpRequest request, ConnectionException exception) {
-            return outage(request, exception).orElseGet(() -> unexpected.unexpected(request, exception));
+            super(unexpected);
         }
     }
 
     @Produces
     @Singleton
-    static class Transaction implements ExceptionHandler<TransactionException, HttpResponse<?>> {
-        private final UnexpectedErrorHandler unexpected;
-
+    static class Transaction extends OutageHandler<TransactionException> {
         Transaction(UnexpectedErrorHandler unexpected) {
-            this.unexpected = unexpected;
-        }
-
-        @Override
-        public HttpResponse<?> handle(HttpRequest request, TransactionException exception) {
-            return outage(request, exception).orElseGet(() -> unexpected.unexpected(request, exception));
+            super(unexpected);
         }
     }
 }
