@@ -90,6 +90,23 @@ class MalformedRequestTest {
         assertThat(answer).doesNotContain("<html", id);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"a ,", "b=2; a ,", "a ;b", "a=1; a=2", "=x", "a=\"x"})
+    void servesARequestWhoseCookiesAreMalformed(String cookie) {
+        Reply reply = api.send(api.request("/v1/appointments?patientId=pat_1").header("Cookie", cookie).GET());
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+    }
+
+    @Test
+    void journalsAValuelessCookieWithAnEmptyValue() {
+        api.send(api.request("/v1/appointments?patientId=pat_1").header("Cookie", "session ,").GET());
+
+        assertThat(mock.getAllServeEvents()).singleElement()
+                .satisfies(event -> assertThat(event.getRequest().getCookies()).containsKey("session")
+                        .hasEntrySatisfying("session", value -> assertThat(value.getValue()).isEmpty()));
+    }
+
     @Test
     void refusesAFormBodyAsAnUnsupportedMediaType() {
         Reply reply = api.send(api.request("/v1/appointments").header("Content-Type", "application/x-www-form-urlencoded")

@@ -1,10 +1,12 @@
 package com.clinikapi.mock.web;
 
+import com.clinikapi.contract.ApiHeaders;
 import com.clinikapi.contract.error.ApiException;
 import com.clinikapi.contract.error.ErrorCode;
 import com.clinikapi.contract.error.ValidationIssue;
 import com.github.tomakehurst.wiremock.http.HttpHeader;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import wiremock.jakarta.servlet.RequestDispatcher;
 import wiremock.jakarta.servlet.http.HttpServletRequest;
 import wiremock.jakarta.servlet.http.HttpServletResponse;
 import wiremock.org.eclipse.jetty.http.HttpFields;
@@ -44,7 +46,7 @@ final class ApiErrorHandler extends ErrorHandler {
         return ByteBuffer.wrap(answer.getByteBody());
     }
 
-    /** An error status set below WireMock, e.g. by a failure inside it. */
+    /** An error status set below WireMock, e.g. by a failure inside it, which is logged as the mock's own are. */
     @Override
     public void handle(String target, Request baseRequest, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
@@ -53,6 +55,9 @@ final class ApiErrorHandler extends ErrorHandler {
         ResponseDefinition answer = error == null
                 ? pipeline.get().refuseUnrouted(request.getHeader("Accept"))
                 : pipeline.get().refuse(request.getHeader("Accept"), error);
+        if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure) {
+            RequestLog.unexpected(answer.getHeaders().getHeader(ApiHeaders.REQUEST_ID).firstValue(), failure);
+        }
         response.resetBuffer();
         HttpResponses.write(answer, response);
     }

@@ -143,7 +143,7 @@ public final class ApiPipeline {
         } catch (ApiException e) {
             return delayed(responses.error(context, rate, e, scenario.retryAfterOrDefault()), scenario);
         } catch (RuntimeException e) {
-            log.unexpected(context.requestId(), e);
+            RequestLog.unexpected(context.requestId(), e);
             return delayed(responses.error(context, rate, new ApiException(ErrorCode.INTERNAL_ERROR),
                     scenario.retryAfterOrDefault()), scenario);
         }

@@ -110,6 +110,16 @@ class RobustnessIT {
         assertThat(response.status()).as("%s", response).isEqualTo(200);
     }
 
+    /** The API uses no cookies, but browsers and proxies send them, some malformed. */
+    @ParameterizedTest
+    @ValueSource(strings = {"session=abc", "a ,", "b=2; a ,", "a ;b", "a=1; a=2", "=x", "a=\"x", ";;;"})
+    void servesARequestWhateverItsCookies(String cookie) {
+        ApiResponse response = api.get(Appointments.COLLECTION).query("patientId", Fixtures.patientId())
+                .header("Cookie", cookie).send();
+
+        assertThat(response.status()).as("%s", response).isEqualTo(200);
+    }
+
     @Test
     void answersUnsupportedMediaTypeInADeclaredMediaTypeToTheTypeScriptClient() {
         ApiResponse response = api.post(Appointments.COLLECTION).accept(ApiMediaTypes.FHIR_JSON).contentType("text/plain")
