@@ -2,6 +2,7 @@ package com.clinikapi.mock;
 
 import com.clinikapi.mock.junit.ClinikMockExtension;
 import com.clinikapi.mock.testing.ApiClient;
+import com.clinikapi.mock.testing.Bodies;
 import com.clinikapi.mock.testing.Reply;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -9,11 +10,15 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.Socket;
+import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.util.zip.GZIPOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -108,6 +113,54 @@ class MalformedRequestTest {
     }
 
     @Test
+    void readsAGzipBody() {
+        Reply reply = api.send(api.request("/v1/appointments").header("Content-Type", ApiClient.JSON)
+                .header("Content-Encoding", "gzip").POST(HttpRequest.BodyPublishers.ofByteArray(gzip(Bodies.booked()))));
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"gzip", "x-gzip"})
+    void refusesABodyThatIsNotEncodedAsDeclared(String encoding) {
+        Reply reply = api.send(api.request("/v1/appointments").header("Content-Type", ApiClient.JSON)
+                .header("Content-Encoding", encoding).POST(ApiClient.body(Bodies.booked())));
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(400);
+        assertThat(reply.code()).isEqualTo("MALFORMED_JSON");
+    }
+
+    @Test
+    void refusesABodyThatStartsLikeGzipAndIsNot() {
+        byte[] broken = {0x1f, (byte) 0x8b, 'n', 'o', 't', ' ', 'g', 'z', 'i', 'p'};
+        Reply reply = api.send(api.request("/v1/appointments").header("Content-Type", ApiClient.JSON)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(broken)));
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(400);
+        assertThat(reply.code()).isEqualTo("MALFORMED_JSON");
+    }
+
+    @Test
+    void refusesABrokenChunkedBodyAfterTheKey() throws IOException {
+        String chunked = "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\nZZ\r\n{}\r\n0\r\n\r\n";
+
+        String withKey = rawRequest("POST /v1/appointments HTTP/1.1\r\nHost: localhost\r\nx-api-key: " + api.apiKey()
+                + "\r\n" + chunked);
+        String withoutKey = rawRequest("POST /v1/appointments HTTP/1.1\r\nHost: localhost\r\n" + chunked);
+
+        assertThat(withKey).startsWith("HTTP/1.1 400").contains("\"code\":\"MALFORMED_JSON\"");
+        assertThat(withoutKey).startsWith("HTTP/1.1 401");
+    }
+
+    @Test
+    void ignoresABrokenChunkedBodyWhereNoBodyIsRead() throws IOException {
+        String answer = rawRequest("GET /v1/appointments?patientId=pat_1 HTTP/1.1\r\nHost: localhost\r\nx-api-key: "
+                + api.apiKey() + "\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\nZZ\r\n{}\r\n0\r\n\r\n");
+
+        assertThat(answer).startsWith("HTTP/1.1 200");
+    }
+
+    @Test
     void refusesAFormBodyAsAnUnsupportedMediaType() {
         Reply reply = api.send(api.request("/v1/appointments").header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(ApiClient.body("a=%ZZ&patientId=JaneDoe")));
@@ -138,6 +191,16 @@ class MalformedRequestTest {
         String nested = "{\"status\":\"booked\",\"patientId\":\"p1\",\"x\":" + "[".repeat(5000) + "]".repeat(5000) + "}";
 
         assertThat(api.create(nested).status()).isIn(400, 422);
+    }
+
+    private static byte[] gzip(String text) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (GZIPOutputStream out = new GZIPOutputStream(bytes)) {
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
     }
 
     /** Sends bytes no HTTP client library would send, and reads the whole answer. */

@@ -9,6 +9,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.net.http.HttpRequest;
 import java.time.OffsetDateTime;
@@ -119,6 +121,19 @@ class WireFormatTest {
             assertThat(withAccept("*/*", api.request("/v1/appointments").GET()).contentType()).isEqualTo("application/json");
             assertThat(withAccept("application/fhir+json;q=0, application/json", api.request("/v1/appointments").GET())
                     .contentType()).isEqualTo("application/json");
+        }
+
+        @ParameterizedTest
+        @CsvSource(delimiter = '|', value = {
+                "application/json;q=0.5, application/fhir+json | application/fhir+json",
+                "application/fhir+json;q=0.1, application/json | application/json",
+                "application/fhir+json;q=abc, application/json;q=0.5 | application/json",
+                ";;;,,q=x | application/json"})
+        void answersTheMediaTypeTheClientPrefersByQualityAndIgnoresAMalformedAccept(String accept, String expected) {
+            Reply reply = withAccept(accept, api.request("/v1/appointments?patientId=pat_1").GET());
+
+            assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+            assertThat(reply.contentType()).isEqualTo(expected);
         }
 
         @Test

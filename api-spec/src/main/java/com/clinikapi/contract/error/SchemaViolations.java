@@ -73,6 +73,11 @@ public final class SchemaViolations {
         return ValidationIssue.structure("body", "must be a well-formed JSON object");
     }
 
+    /** A body that does not decode from the {@code Content-Encoding} it declares (gzip, deflate). */
+    public static ValidationIssue undecodableBody() {
+        return ValidationIssue.structure("body", "must be encoded as its Content-Encoding header says");
+    }
+
     public static ValidationIssue missingBody() {
         return ValidationIssue.required("body");
     }

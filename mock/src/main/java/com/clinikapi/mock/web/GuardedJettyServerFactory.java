@@ -20,10 +20,11 @@ import java.util.function.Supplier;
 
 /**
  * WireMock's Jetty server with the mock's guards: the {@link UndecodablePathGuard} where Jetty reads
- * request lines; the {@link ValuelessCookieFilter}, the {@link MalformedRequestGuard} and the
- * {@link HeadRequestFilter} in front of WireMock's servlet; and the {@link ApiErrorHandler} for
- * everything Jetty answers itself. Without them, a broken percent escape or a form body gets Jetty's HTML error page instead of the API's
- * error format, and a malformed cookie a 500.
+ * request lines; the {@link ValuelessCookieFilter}, the {@link UnreadableBodyFilter}, the
+ * {@link MalformedRequestGuard} and the {@link HeadRequestFilter} in front of WireMock's servlet; and
+ * the {@link ApiErrorHandler} for everything Jetty answers itself. Without them, a broken percent
+ * escape or a form body gets Jetty's HTML error page instead of the API's error format, and a
+ * malformed cookie or an unreadable body a 500.
  */
 public final class GuardedJettyServerFactory implements HttpServerFactory {
 
@@ -62,6 +63,8 @@ public final class GuardedJettyServerFactory implements HttpServerFactory {
             @Override
             protected void decorateMockServiceContextAfterConfig(ServletContextHandler mockServiceContext) {
                 mockServiceContext.addFilter(new FilterHolder(new ValuelessCookieFilter()), "/*",
+                        EnumSet.of(DispatcherType.REQUEST));
+                mockServiceContext.addFilter(new FilterHolder(new UnreadableBodyFilter()), "/*",
                         EnumSet.of(DispatcherType.REQUEST));
                 mockServiceContext.addFilter(new FilterHolder(new MalformedRequestGuard(pipeline)), "/*",
                         EnumSet.of(DispatcherType.REQUEST));

@@ -1,12 +1,17 @@
 package com.clinikapi.mock.web;
 
+import wiremock.org.eclipse.jetty.http.QuotedQualityCSV;
+
 import java.util.List;
 import java.util.Locale;
 
 /**
- * Picks the media type of a response among those the spec documents for it: the first one the
- * client's {@code Accept} names (so the TypeScript client's {@code application/fhir+json} is
- * answered in kind), else the spec's first, {@code application/json}.
+ * Picks the media type of a response among those the spec documents for it: the one the client's
+ * {@code Accept} prefers (so the TypeScript client's {@code application/fhir+json} is answered in
+ * kind), else the spec's first, {@code application/json}. As on the service, the ranges are taken in
+ * the order of their quality, a range with {@code q=0} (or a quality that is no number) is refused,
+ * and an {@code Accept} that names nothing offered is answered in the first type rather than 406.
+ * Jetty's parser reads the header, so a malformed one is only ignored.
  */
 final class MediaTypeNegotiation {
 
@@ -20,12 +25,11 @@ final class MediaTypeNegotiation {
             return JSON;
         }
         if (acceptHeader != null) {
-            for (String range : acceptHeader.split(",")) {
-                String[] parts = range.split(";");
-                String type = parts[0].trim().toLowerCase(Locale.ROOT);
-                if (isRefused(parts)) {
-                    continue;
-                }
+            QuotedQualityCSV ranges = new QuotedQualityCSV();
+            ranges.addValue(acceptHeader);
+            for (String range : ranges.getValues()) {
+                int parameters = range.indexOf(';');
+                String type = (parameters < 0 ? range : range.substring(0, parameters)).trim().toLowerCase(Locale.ROOT);
                 if (offered.contains(type)) {
                     return type;
                 }
@@ -35,15 +39,5 @@ final class MediaTypeNegotiation {
             }
         }
         return offered.get(0);
-    }
-
-    private static boolean isRefused(String[] parameters) {
-        for (int i = 1; i < parameters.length; i++) {
-            String parameter = parameters[i].trim().replace(" ", "");
-            if (parameter.equals("q=0") || parameter.matches("q=0\\.0{0,3}")) {
-                return true;
-            }
-        }
-        return false;
     }
 }

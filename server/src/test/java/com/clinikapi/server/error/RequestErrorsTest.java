@@ -14,9 +14,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.zip.GZIPOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,6 +42,16 @@ abstract class RequestErrorsTest extends ApiTest {
         OnPostgres() {
             super(Database.POSTGRES);
         }
+    }
+
+    private static byte[] gzip(String text) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (GZIPOutputStream out = new GZIPOutputStream(bytes)) {
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
     }
 
     /** A body of exactly {@code size} bytes whose comment fills it. */
@@ -85,6 +100,33 @@ abstract class RequestErrorsTest extends ApiTest {
             // then
             assertThat(response.status()).isEqualTo(400);
             assertThat(response.text("code")).isEqualTo("MALFORMED_JSON");
+        }
+    }
+
+    @Nested
+    class CompressedBodies {
+
+        @Test
+        void readsAGzipBody() {
+            // when
+            ApiResponse response = api.post("/v1/appointments", "").body(gzip(Bodies.booked(uniquePatient())))
+                    .header("Content-Encoding", "gzip").send();
+
+            // then
+            assertThat(response.status()).as(response.body()).isEqualTo(201);
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"gzip", "x-gzip", "deflate", "x-deflate", "snappy"})
+        void answers400MalformedJsonForABodyThatIsNotEncodedAsDeclared(String encoding) {
+            // when: plain JSON that says it is compressed
+            ApiResponse response = api.post("/v1/appointments", Bodies.booked(uniquePatient()))
+                    .header("Content-Encoding", encoding).send();
+
+            // then
+            assertThat(response.status()).as(response.body()).isEqualTo(400);
+            assertThat(response.text("code")).isEqualTo("MALFORMED_JSON");
+            assertThat(response.diagnostics()).singleElement().asString().startsWith("body: ");
         }
     }
 

@@ -4,10 +4,18 @@ import com.clinikapi.contract.ApiMediaTypes;
 import com.clinikapi.contract.error.ErrorCode;
 import com.clinikapi.contract.suite.http.ApiResponse;
 import com.clinikapi.contract.suite.http.ContractClient;
+import com.clinikapi.contract.suite.http.Json;
 import com.clinikapi.contract.suite.target.Targets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.GZIPOutputStream;
 
 import static com.clinikapi.contract.suite.appointments.Rejections.assertRejected;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,6 +31,19 @@ class RobustnessIT {
         ApiResponse response = api.get(Appointments.COLLECTION).query("patientId", Fixtures.patientId()).accept(accept).send();
 
         assertThat(response.status()).as("%s", response).isEqualTo(200);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "application/json;q=0.5, application/fhir+json | application/fhir+json",
+            "application/fhir+json;q=0.1, application/json | application/json",
+            "application/fhir+json;q=abc, application/json;q=0.5 | application/json",
+            ";;;,,q=x | application/json"})
+    void answersTheMediaTypeTheClientPrefersByQualityAndIgnoresAMalformedAccept(String accept, String expected) {
+        ApiResponse response = api.get(Appointments.COLLECTION).query("patientId", Fixtures.patientId()).accept(accept).send();
+
+        assertThat(response.status()).as("%s", response).isEqualTo(200);
+        assertThat(response.mediaType()).isEqualTo(expected);
     }
 
     @Test
@@ -93,6 +114,37 @@ class RobustnessIT {
     }
 
     @Test
+    void readsAGzipBody() {
+        ApiResponse response = api.post(Appointments.COLLECTION).header("Content-Encoding", "gzip")
+                .body(gzip(Json.write(Fixtures.booked(Fixtures.patientId())))).send();
+
+        assertThat(response.status()).as("%s", response).isEqualTo(201);
+    }
+
+    @Test
+    void refusesABodyThatIsNotEncodedAsItSays() {
+        ApiResponse response = api.post(Appointments.COLLECTION).header("Content-Encoding", "gzip")
+                .json(Fixtures.booked(Fixtures.patientId())).send();
+
+        assertRejected(response, ErrorCode.MALFORMED_JSON);
+        assertThat(response.issueFields()).containsExactly("body");
+    }
+
+    @Test
+    void refusesABodyWhoseChunkedEncodingIsBroken() {
+        ApiResponse response = api.post(Appointments.COLLECTION).chunkedBodyVerbatim("ZZ\r\n{}\r\n0\r\n\r\n").send();
+
+        assertRejected(response, ErrorCode.MALFORMED_JSON);
+    }
+
+    @Test
+    void checksTheKeyBeforeReadingABrokenBody() {
+        ApiResponse response = api.post(Appointments.COLLECTION).withoutKey().chunkedBodyVerbatim("ZZ\r\n{}\r\n0\r\n\r\n").send();
+
+        assertRejected(response, ErrorCode.UNAUTHORIZED);
+    }
+
+    @Test
     void refusesANumberTooBigForItsField() {
         ApiResponse response = api.post(Appointments.COLLECTION)
                 .body("{\"status\":\"booked\",\"patientId\":\"p1\",\"start\":\"2031-03-10T09:00:00Z\",\"minutesDuration\":99999999999999999999}")
@@ -135,5 +187,15 @@ class RobustnessIT {
 
         // the central check holds the answer's id to req_… and to meta.requestId
         assertThat(response.status()).isEqualTo(200);
+    }
+
+    private static byte[] gzip(String text) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (GZIPOutputStream out = new GZIPOutputStream(bytes)) {
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
     }
 }

@@ -33,6 +33,7 @@ public final class ApiCall {
     private String accept = ApiMediaTypes.JSON;
     private String contentType;
     private byte[] body;
+    private boolean chunkedVerbatim;
     private boolean allowServerError;
 
     ApiCall(ContractClient client, String method, String pathAndQuery) {
@@ -105,6 +106,17 @@ public final class ApiCall {
         return this;
     }
 
+    /**
+     * A body in chunked transfer encoding written by hand, sent as given (with
+     * {@code Transfer-Encoding: chunked}) over a plain socket: for framings no HTTP client produces,
+     * such as a chunk size that is not hexadecimal.
+     */
+    public ApiCall chunkedBodyVerbatim(String chunks) {
+        body(chunks);
+        this.chunkedVerbatim = true;
+        return header("Transfer-Encoding", "chunked");
+    }
+
     /** The Content-Type header; null sends none even with a body. */
     public ApiCall contentType(String mediaType) {
         this.contentType = mediaType;
@@ -136,6 +148,10 @@ public final class ApiCall {
 
     byte[] body() {
         return body;
+    }
+
+    boolean isChunkedVerbatim() {
+        return chunkedVerbatim;
     }
 
     List<Header> headers() {

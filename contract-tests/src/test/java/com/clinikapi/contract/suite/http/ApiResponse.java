@@ -56,7 +56,7 @@ public final class ApiResponse {
 
     /** The media type without parameters, lower case; empty when there is none. */
     public String mediaType() {
-        return contentType().split(";")[0].trim().toLowerCase();
+        return contentType().split(";", -1)[0].trim().toLowerCase();
     }
 
     public byte[] bodyBytes() {

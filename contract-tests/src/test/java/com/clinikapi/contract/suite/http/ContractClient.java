@@ -91,14 +91,21 @@ public final class ContractClient {
         }
     }
 
+    private RawHttp.Answer sendRaw(ApiCall call) throws IOException {
+        return RawHttp.exchange(target.baseUrl(), call.method(), call.path(), call.headers(), call.body(),
+                call.isChunkedVerbatim(), (int) TIMEOUT.toMillis());
+    }
+
     private RawHttp.Answer send(ApiCall call) throws IOException {
         URI uri;
         try {
             uri = URI.create(target.baseUrl() + call.path());
         } catch (IllegalArgumentException notAUri) {
             // java.net.http cannot send it; the target must answer it all the same
-            return RawHttp.exchange(target.baseUrl(), call.method(), call.path(), call.headers(), call.body(),
-                    (int) TIMEOUT.toMillis());
+            return sendRaw(call);
+        }
+        if (call.isChunkedVerbatim()) {
+            return sendRaw(call);
         }
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
                 .timeout(TIMEOUT)

@@ -20,7 +20,7 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * A minimal HTTP/1.1 exchange over a plain socket, for the requests {@code java.net.http} refuses to
- * send because their target is not a valid URI (a broken percent escape, say). Servers must survive
+ * send: a target that is not a valid URI (a broken percent escape, say), or a body framed by hand. Servers must survive
  * those too. One request per connection ({@code Connection: close}), read to the end while it is
  * written.
  */
@@ -33,8 +33,9 @@ final class RawHttp {
     private RawHttp() {
     }
 
+    /** @param chunked whether {@code body} is already in chunked encoding (and the headers say so) */
     static Answer exchange(String baseUrl, String method, String rawTarget, List<ApiCall.Header> headers, byte[] body,
-                           int timeoutMillis) throws IOException {
+                           boolean chunked, int timeoutMillis) throws IOException {
         URI base = URI.create(baseUrl);
         try (Socket socket = new Socket(base.getHost(), base.getPort())) {
             socket.setSoTimeout(timeoutMillis);
@@ -47,7 +48,7 @@ final class RawHttp {
             reader.start();
             IOException writeFailure = null;
             try {
-                write(socket.getOutputStream(), base, method, rawTarget, headers, body);
+                write(socket.getOutputStream(), base, method, rawTarget, headers, body, chunked);
             } catch (IOException e) {
                 writeFailure = e;
             }
@@ -65,7 +66,7 @@ final class RawHttp {
     }
 
     private static void write(OutputStream out, URI base, String method, String rawTarget, List<ApiCall.Header> headers,
-                              byte[] body) throws IOException {
+                              byte[] body, boolean chunked) throws IOException {
         StringBuilder head = new StringBuilder()
                 .append(method).append(' ').append(rawTarget).append(" HTTP/1.1\r\n")
                 .append("Host: ").append(base.getHost()).append(':').append(base.getPort()).append("\r\n")
@@ -73,7 +74,7 @@ final class RawHttp {
         for (ApiCall.Header header : headers) {
             head.append(header.name()).append(": ").append(header.value()).append("\r\n");
         }
-        if (body != null) {
+        if (body != null && !chunked) {
             head.append("Content-Length: ").append(body.length).append("\r\n");
         }
         out.write(head.append("\r\n").toString().getBytes(StandardCharsets.UTF_8));

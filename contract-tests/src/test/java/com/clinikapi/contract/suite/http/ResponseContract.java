@@ -122,7 +122,7 @@ public final class ResponseContract {
             return List.of();
         }
         List<String> accepted = Arrays.stream(request.accept().split(","))
-                .map(t -> t.split(";")[0].trim().toLowerCase()).toList();
+                .map(t -> t.split(";", -1)[0].trim().toLowerCase()).toList(); // limit -1: ";;" is a range with an empty type
         boolean servable = accepted.stream().anyMatch(documented.mediaTypes()::contains);
         boolean honoured = accepted.contains(response.mediaType()) || accepted.contains("*/*");
         if (servable && !honoured) {

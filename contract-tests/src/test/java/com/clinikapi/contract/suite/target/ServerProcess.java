@@ -97,7 +97,7 @@ final class ServerProcess implements AutoCloseable {
             try {
                 return startOnFreePort(name, workDir, environment, properties);
             } catch (PortTakenException e) {
-                // another process took the free port between our look and the service's bind
+                // another process took a free port between our look and the service's bind
                 if (attempt == PORT_ATTEMPTS) {
                     throw new IllegalStateException(name + " found no free port in " + PORT_ATTEMPTS + " attempts", e);
                 }
@@ -110,6 +110,7 @@ final class ServerProcess implements AutoCloseable {
         Path jar = serverJar();
         Path log = Suite.outputDirectory().resolve("contract-logs").resolve(name + ".log");
         int port = FreePorts.next();
+        int managementPort = FreePorts.next();
         try {
             Files.createDirectories(log.getParent());
             List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx512m"));
@@ -120,6 +121,8 @@ final class ServerProcess implements AutoCloseable {
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());
             builder.environment().put("MICRONAUT_SERVER_PORT", Integer.toString(port));
+            // its own management port too: the default (8085) is taken when the service already runs here
+            builder.environment().put("CLINIKAPI_MANAGEMENT_PORT", Integer.toString(managementPort));
             builder.environment().putAll(environment);
             Process process = builder.start();
             ServerProcess server = new ServerProcess(process, "http://localhost:" + port, log);
@@ -130,7 +133,7 @@ final class ServerProcess implements AutoCloseable {
             } catch (RuntimeException e) {
                 server.close();
                 if (Files.readString(log).contains("Address already in use")) {
-                    throw new PortTakenException(port);
+                    throw new PortTakenException(port, managementPort);
                 }
                 throw new IllegalStateException(name + " did not start; last lines of " + log + ":\n" + tail(log), e);
             }
@@ -140,10 +143,10 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
-    /** The port chosen was taken by someone else before the service could bind it. */
+    /** A port chosen was taken by someone else before the service could bind it. */
     private static final class PortTakenException extends RuntimeException {
-        PortTakenException(int port) {
-            super("port " + port + " was taken before the service bound it");
+        PortTakenException(int port, int managementPort) {
+            super("port " + port + " or management port " + managementPort + " was taken before the service bound it");
         }
     }
 
