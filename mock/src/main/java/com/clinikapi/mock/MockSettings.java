@@ -43,6 +43,9 @@ public record MockSettings(int port, boolean verbose, int journalSize, boolean v
                 .stubRequestLoggingDisabled(true)
                 .notifier(new ConsoleNotifier(false))
                 .templatingEnabled(false)
+                // HTTP/1.1 only, as the service: no upgrade to plaintext HTTP/2 (h2c), which the Java
+                // client attempts by default and which would bypass the RequestHeadGuard.
+                .http2PlainDisabled(true)
                 // Delayed answers (Prefer: delay=…) wait on a scheduler, not on a Jetty thread.
                 .asynchronousResponseEnabled(true)
                 .asynchronousResponseThreads(4);

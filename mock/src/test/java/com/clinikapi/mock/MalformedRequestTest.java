@@ -1,5 +1,6 @@
 package com.clinikapi.mock;
 
+import com.clinikapi.contract.ApiLimits;
 import com.clinikapi.mock.junit.ClinikMockExtension;
 import com.clinikapi.mock.testing.ApiClient;
 import com.clinikapi.mock.testing.Bodies;
@@ -110,6 +111,47 @@ class MalformedRequestTest {
         assertThat(mock.getAllServeEvents()).singleElement()
                 .satisfies(event -> assertThat(event.getRequest().getCookies()).containsKey("session")
                         .hasEntrySatisfying("session", value -> assertThat(value.getValue()).isEmpty()));
+    }
+
+    @Test
+    void refusesARequestLineOverTheServicesLimitAndReadsOneAtIt() {
+        String target = "/v1/appointments?patientId=pat_1&x=";
+        String atTheLimit = target + "a".repeat(ApiLimits.MAX_REQUEST_LINE_BYTES - "GET  HTTP/1.1".length() - target.length());
+
+        Reply over = api.send(api.request(atTheLimit + "a").GET());
+        Reply at = api.send(api.request(atTheLimit).GET());
+
+        assertThat(over.status()).isEqualTo(400);
+        assertThat(over.code()).isEqualTo("INVALID_PARAMETER");
+        assertThat(over.diagnostics()).containsExactly("requestLine: must be at most 4096 bytes");
+        assertThat(at.status()).as(at.body()).isEqualTo(200);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {9_000, 70_000})
+    void refusesHeadersOverTheServicesLimitWith400(int size) {
+        Reply reply = api.send(api.request("/v1/appointments?patientId=pat_1").header("X-Padding", "p".repeat(size)).GET());
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.code()).isEqualTo("INVALID_PARAMETER");
+        assertThat(reply.diagnostics()).containsExactly("headers: must be at most 8192 bytes in total");
+    }
+
+    @Test
+    void refusesAVeryLongRequestLineWith400() {
+        Reply reply = api.send(api.request("/v1/appointments?patientId=" + "a".repeat(70_000)).GET());
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.diagnostics()).containsExactly("requestLine: must be at most 4096 bytes");
+    }
+
+    @Test
+    void declinesAnUpgradeToPlaintextHttp2AsTheServiceDoes() throws IOException {
+        String answer = rawRequest("GET /v1/appointments?patientId=pat_1 HTTP/1.1\r\nHost: localhost\r\nx-api-key: "
+                + api.apiKey() + "\r\nConnection: Upgrade, HTTP2-Settings, close\r\nUpgrade: h2c\r\n"
+                + "HTTP2-Settings: AAMAAABkAARAAAAAAAIAAAAA\r\n\r\n");
+
+        assertThat(answer).startsWith("HTTP/1.1 200");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package com.clinikapi.contract.error;
 
+import com.clinikapi.contract.ApiLimits;
+
 /**
  * The one wording of every schema constraint a request can break. The server (from bean-validation
  * and JSON binding failures) and the mock (from the OpenAPI validator's message keys) both build
@@ -76,6 +78,16 @@ public final class SchemaViolations {
     /** A body that does not decode from the {@code Content-Encoding} it declares (gzip, deflate). */
     public static ValidationIssue undecodableBody() {
         return ValidationIssue.structure("body", "must be encoded as its Content-Encoding header says");
+    }
+
+    /** A request line (method, target, version) over {@link ApiLimits#MAX_REQUEST_LINE_BYTES}. */
+    public static ValidationIssue requestLineTooLong() {
+        return ValidationIssue.value("requestLine", "must be at most " + ApiLimits.MAX_REQUEST_LINE_BYTES + " bytes");
+    }
+
+    /** Header lines adding up to more than {@link ApiLimits#MAX_HEADER_BYTES}. */
+    public static ValidationIssue headersTooLarge() {
+        return ValidationIssue.value("headers", "must be at most " + ApiLimits.MAX_HEADER_BYTES + " bytes in total");
     }
 
     public static ValidationIssue missingBody() {

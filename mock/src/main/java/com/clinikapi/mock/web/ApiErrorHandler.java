@@ -37,8 +37,10 @@ final class ApiErrorHandler extends ErrorHandler {
     /** A request Jetty could not parse; it never reaches a handler. */
     @Override
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
-        // A 400 here is nearly always the request line: a path Jetty cannot decode.
-        ApiException error = status == 400 ? new ApiException(ErrorCode.INVALID_PARAMETER, List.of(BAD_PATH)) : errorFor(status);
+        // A 400 here is a head over the service's limits, or else nearly always a path Jetty cannot decode.
+        ApiException error = status == 400
+                ? new ApiException(ErrorCode.INVALID_PARAMETER, List.of(HeadSizeLimits.issueFor(reason).orElse(BAD_PATH)))
+                : errorFor(status);
         ResponseDefinition answer = pipeline.get().refuse(null, error);
         for (HttpHeader header : answer.getHeaders().all()) {
             fields.put(header.key(), header.firstValue());

@@ -19,7 +19,7 @@ import java.util.EnumSet;
 import java.util.function.Supplier;
 
 /**
- * WireMock's Jetty server with the mock's guards: the {@link UndecodablePathGuard} where Jetty reads
+ * WireMock's Jetty server with the mock's guards: the {@link RequestHeadGuard} where Jetty reads
  * request lines; the {@link ValuelessCookieFilter}, the {@link UnreadableBodyFilter}, the
  * {@link MalformedRequestGuard} and the {@link HeadRequestFilter} in front of WireMock's servlet; and
  * the {@link ApiErrorHandler} for everything Jetty answers itself. Without them, a broken percent
@@ -42,7 +42,7 @@ public final class GuardedJettyServerFactory implements HttpServerFactory {
             protected ServerConnector createHttpConnector(String bindAddress, int port, JettySettings jettySettings,
                                                           NetworkTrafficListener listener) {
                 ServerConnector connector = super.createHttpConnector(bindAddress, port, jettySettings, listener);
-                UndecodablePathGuard.install(connector);
+                RequestHeadGuard.install(connector);
                 return connector;
             }
 
@@ -50,7 +50,7 @@ public final class GuardedJettyServerFactory implements HttpServerFactory {
             protected ServerConnector createHttpsConnector(String bindAddress, HttpsSettings httpsSettings,
                                                            JettySettings jettySettings, NetworkTrafficListener listener) {
                 ServerConnector connector = super.createHttpsConnector(bindAddress, httpsSettings, jettySettings, listener);
-                UndecodablePathGuard.install(connector);
+                RequestHeadGuard.install(connector);
                 return connector;
             }
 

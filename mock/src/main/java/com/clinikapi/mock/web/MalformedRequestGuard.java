@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
 /**
  * Stands in front of WireMock's servlet for the requests WireMock cannot read and would answer with
  * a 500 HTML page quoting the request (or Jetty with its own page): a path that did not decode
- * (escaped and marked by {@link UndecodablePathGuard}; answered {@code 400 INVALID_PARAMETER} under
+ * (escaped and marked by {@link RequestHeadGuard}; answered {@code 400 INVALID_PARAMETER} under
  * {@code /v1/}, in the client's media type), a query string with a broken percent escape
  * (answered {@code 400 INVALID_PARAMETER} here under {@code /v1/}, in the API's format and the
  * client's media type, as the service does; elsewhere, such as {@code /health}, the query is
@@ -45,7 +45,7 @@ final class MalformedRequestGuard implements Filter {
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         HttpServletRequest http = (HttpServletRequest) request;
-        if (http.getHeader(UndecodablePathGuard.MARKER) != null && http.getRequestURI().startsWith(RouteError.KEYED_PREFIX)) {
+        if (http.getHeader(RequestHeadGuard.MARKER) != null && http.getRequestURI().startsWith(RouteError.KEYED_PREFIX)) {
             HttpResponses.write(pipeline.get().refuse(http.getHeader("Accept"), new ApiException(ErrorCode.INVALID_PARAMETER,
                     List.of(ApiErrorHandler.BAD_PATH))), (HttpServletResponse) response);
             return;

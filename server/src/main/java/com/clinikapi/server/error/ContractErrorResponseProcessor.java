@@ -1,6 +1,8 @@
 package com.clinikapi.server.error;
 
 import com.clinikapi.contract.error.ErrorCode;
+import com.clinikapi.contract.error.SchemaViolations;
+import com.clinikapi.contract.error.ValidationIssue;
 import com.clinikapi.server.generated.model.ApiError;
 import com.clinikapi.server.ratelimit.RateLimits;
 import com.clinikapi.server.web.RequestIdFilter;
@@ -13,9 +15,11 @@ import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import io.micronaut.http.server.netty.NettyHttpRequest;
 import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
 import jakarta.inject.Singleton;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Safety net for any error response Micronaut still builds itself: it gets the contract's error
@@ -37,9 +41,9 @@ public class ContractErrorResponseProcessor implements ErrorResponseProcessor<Ap
     @Override
     public MutableHttpResponse<ApiError> processResponse(ErrorContext errorContext, MutableHttpResponse<?> response) {
         HttpRequest<?> request = errorContext.getRequest();
-        MutableHttpResponse<ApiError> contractError = isOversizedHead(request)
-                ? ErrorResponses.of(request, ErrorCode.INVALID_PARAMETER, List.of())
-                : ErrorResponses.forStatus(request, response.status());
+        MutableHttpResponse<ApiError> contractError = oversizedHead(request)
+                .map(issue -> ErrorResponses.of(request, ErrorCode.INVALID_PARAMETER, List.of(issue)))
+                .orElseGet(() -> ErrorResponses.forStatus(request, response.status()));
         RequestIdFilter.stamp(request, response, rateLimits.status(request));
         MutableHttpResponse<ApiError> answer = response.status(contractError.status())
                 .body(contractError.body())
@@ -48,12 +52,17 @@ public class ContractErrorResponseProcessor implements ErrorResponseProcessor<Ap
         return answer;
     }
 
-    /** Netty could not decode the request line or headers because they exceed its limits. */
-    private static boolean isOversizedHead(HttpRequest<?> request) {
+    /** The issue when Netty could not decode the request line or headers because they exceed its limits. */
+    private static Optional<ValidationIssue> oversizedHead(HttpRequest<?> request) {
         if (request instanceof NettyHttpRequest<?> netty) {
             DecoderResult decoded = netty.getNativeRequest().decoderResult();
-            return decoded.isFailure() && decoded.cause() instanceof TooLongFrameException;
+            if (decoded.isFailure() && decoded.cause() instanceof TooLongHttpLineException) {
+                return Optional.of(SchemaViolations.requestLineTooLong());
+            }
+            if (decoded.isFailure() && decoded.cause() instanceof TooLongFrameException) {
+                return Optional.of(SchemaViolations.headersTooLarge());
+            }
         }
-        return false;
+        return Optional.empty();
     }
 }

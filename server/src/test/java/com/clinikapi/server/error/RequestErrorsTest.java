@@ -177,6 +177,20 @@ abstract class RequestErrorsTest extends ApiTest {
             assertThat(response.text("requestId")).matches("^req_[A-Za-z0-9_-]+$")
                     .isEqualTo(response.header("X-Request-Id").orElseThrow());
             assertThat(response.header("X-RateLimit-Limit")).isPresent();
+            assertThat(response.diagnostics()).containsExactly("requestLine: must be at most 4096 bytes");
+        }
+
+        @Test
+        void readsARequestLineJustUnderTheLimit() {
+            // given: "GET " + target + " HTTP/1.1" is 4096 bytes
+            String target = "/v1/appointments?patientId=pat_1&x=";
+            target += "a".repeat(ApiLimits.MAX_REQUEST_LINE_BYTES - "GET  HTTP/1.1".length() - target.length());
+
+            // when
+            ApiResponse response = api.get(target).send();
+
+            // then
+            assertThat(response.status()).as(response.body()).isEqualTo(200);
         }
 
         @Test
@@ -187,6 +201,7 @@ abstract class RequestErrorsTest extends ApiTest {
             // then
             assertThat(response.status()).isEqualTo(400);
             assertThat(response.text("code")).isEqualTo("INVALID_PARAMETER");
+            assertThat(response.diagnostics()).containsExactly("headers: must be at most 8192 bytes in total");
         }
     }
 

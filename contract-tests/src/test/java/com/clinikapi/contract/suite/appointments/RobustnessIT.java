@@ -1,7 +1,9 @@
 package com.clinikapi.contract.suite.appointments;
 
+import com.clinikapi.contract.ApiLimits;
 import com.clinikapi.contract.ApiMediaTypes;
 import com.clinikapi.contract.error.ErrorCode;
+import com.clinikapi.contract.error.SchemaViolations;
 import com.clinikapi.contract.suite.http.ApiResponse;
 import com.clinikapi.contract.suite.http.ContractClient;
 import com.clinikapi.contract.suite.http.Json;
@@ -111,6 +113,23 @@ class RobustnessIT {
 
         assertThat(response.status()).as("%s", response).isIn(400, 422);
         assertThat(response.issueFields()).contains("body");
+    }
+
+    @Test
+    void refusesARequestLineOverTheLimitNamingIt() {
+        ApiResponse response = api.get(Appointments.COLLECTION).query("patientId", Fixtures.patientId())
+                .query("padding", "p".repeat(ApiLimits.MAX_REQUEST_LINE_BYTES)).send();
+
+        assertRejected(response, ErrorCode.INVALID_PARAMETER, SchemaViolations.requestLineTooLong());
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {ApiLimits.MAX_HEADER_BYTES, 8 * ApiLimits.MAX_HEADER_BYTES})
+    void refusesHeadersOverTheLimitNamingThem(int padding) {
+        ApiResponse response = api.get(Appointments.COLLECTION).query("patientId", Fixtures.patientId())
+                .header("X-Padding", "p".repeat(padding)).send();
+
+        assertRejected(response, ErrorCode.INVALID_PARAMETER, SchemaViolations.headersTooLarge());
     }
 
     @Test

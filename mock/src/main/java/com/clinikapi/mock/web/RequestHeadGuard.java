@@ -1,5 +1,6 @@
 package com.clinikapi.mock.web;
 
+import wiremock.org.eclipse.jetty.http.BadMessageException;
 import wiremock.org.eclipse.jetty.http.HttpField;
 import wiremock.org.eclipse.jetty.http.HttpVersion;
 import wiremock.org.eclipse.jetty.io.Connection;
@@ -18,15 +19,21 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Jetty refuses a request line whose path does not decode (a stray {@code %} as in
- * {@code /v1/appointments/%ZZ}, or an encoded NUL) before it has read the headers, so its answer
- * could not follow the client's {@code Accept}, where the service's does. This HTTP/1.1 connection
- * factory escapes such a path ({@code %} becomes {@code %25}) as the request line is read, so that the
- * request keeps its headers, and marks the request with {@link #MARKER}; the
- * {@link MalformedRequestGuard} then refuses it in the API's format and the client's media type.
- * The service does the same with a Netty handler ({@code UndecodableUriGuard}).
+ * What the service's Netty decoder does to a request head, done where Jetty reads it (HTTP/1.1):
+ * <ul>
+ *   <li>Jetty refuses a request line whose path does not decode (a stray {@code %} as in
+ *   {@code /v1/appointments/%ZZ}, or an encoded NUL) before it has read the headers, so its answer
+ *   could not follow the client's {@code Accept}, where the service's does. The path is escaped
+ *   ({@code %} becomes {@code %25}) as the request line is read, so that the request keeps its
+ *   headers, and the request is marked with {@link #MARKER}; the {@link MalformedRequestGuard} then
+ *   refuses it in the API's format and the client's media type. The service does the same with a
+ *   Netty handler ({@code UndecodableUriGuard}).</li>
+ *   <li>The head is held to the service's size limits ({@link HeadSizeLimits}), and a head too large
+ *   for Jetty's buffer is answered 400 as well, not with Jetty's 414 or 431, which the contract does
+ *   not document.</li>
+ * </ul>
  */
-final class UndecodablePathGuard extends HttpConnectionFactory {
+final class RequestHeadGuard extends HttpConnectionFactory {
 
     /** Set on a request whose path had to be escaped; a client-sent one is dropped. */
     static final String MARKER = "X-Clinikapi-Undecodable-Path";
@@ -34,7 +41,7 @@ final class UndecodablePathGuard extends HttpConnectionFactory {
     /** A {@code %} that starts no escape, or the escape of NUL. */
     private static final Pattern UNDECODABLE = Pattern.compile("%(?![0-9A-Fa-f]{2})|%00");
 
-    private UndecodablePathGuard(HttpConfiguration configuration) {
+    private RequestHeadGuard(HttpConfiguration configuration) {
         super(configuration);
     }
 
@@ -42,14 +49,14 @@ final class UndecodablePathGuard extends HttpConnectionFactory {
     static void install(ServerConnector connector) {
         List<ConnectionFactory> factories = new ArrayList<>();
         for (ConnectionFactory factory : connector.getConnectionFactories()) {
-            factories.add(factory instanceof HttpConnectionFactory http && !(factory instanceof UndecodablePathGuard)
+            factories.add(factory instanceof HttpConnectionFactory http && !(factory instanceof RequestHeadGuard)
                     ? copyOf(http) : factory);
         }
         connector.setConnectionFactories(factories);
     }
 
-    private static UndecodablePathGuard copyOf(HttpConnectionFactory original) {
-        UndecodablePathGuard guard = new UndecodablePathGuard(original.getHttpConfiguration());
+    private static RequestHeadGuard copyOf(HttpConnectionFactory original) {
+        RequestHeadGuard guard = new RequestHeadGuard(original.getHttpConfiguration());
         guard.setRecordHttpComplianceViolations(original.isRecordHttpComplianceViolations());
         guard.setUseInputDirectByteBuffers(original.isUseInputDirectByteBuffers());
         guard.setUseOutputDirectByteBuffers(original.isUseOutputDirectByteBuffers());
@@ -94,6 +101,7 @@ final class UndecodablePathGuard extends HttpConnectionFactory {
     /** Escapes the path as the request line arrives; marks the request once its headers are read. */
     private static final class GuardedChannel extends HttpChannelOverHttp {
 
+        private final HeadSizeLimits limits = new HeadSizeLimits();
         private boolean repairedPath;
 
         GuardedChannel(HttpConnection connection, Connector connector, HttpConfiguration configuration, EndPoint endPoint) {
@@ -102,6 +110,7 @@ final class UndecodablePathGuard extends HttpConnectionFactory {
 
         @Override
         public void startRequest(String method, String uri, HttpVersion version) {
+            limits.startRequest(method, uri, version);
             String repaired = repaired(uri);
             repairedPath = repaired != null;
             super.startRequest(method, repairedPath ? repaired : uri, version);
@@ -109,9 +118,15 @@ final class UndecodablePathGuard extends HttpConnectionFactory {
 
         @Override
         public void parsedHeader(HttpField field) {
+            limits.countHeader(field);
             if (!MARKER.equalsIgnoreCase(field.getName())) {
                 super.parsedHeader(field);
             }
+        }
+
+        @Override
+        public void badMessage(BadMessageException failure) {
+            super.badMessage(HeadSizeLimits.asServiceAnswers(failure));
         }
 
         @Override
