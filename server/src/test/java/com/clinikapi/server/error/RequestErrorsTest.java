@@ -1,5 +1,7 @@
 package com.clinikapi.server.error;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.spi.ILoggingEvent;
 import com.clinikapi.contract.ApiLimits;
 import com.clinikapi.server.support.Api;
 import com.clinikapi.server.support.ApiResponse;
@@ -7,6 +9,7 @@ import com.clinikapi.server.support.ApiTest;
 import com.clinikapi.server.support.Bodies;
 import com.clinikapi.server.support.Database;
 import com.clinikapi.server.support.LogCapture;
+import com.clinikapi.server.support.Polling;
 import com.clinikapi.server.support.RawHttp;
 import com.clinikapi.server.support.TestKeys;
 import org.junit.jupiter.api.Nested;
@@ -17,7 +20,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -127,6 +132,29 @@ abstract class RequestErrorsTest extends ApiTest {
             assertThat(response.status()).as(response.body()).isEqualTo(400);
             assertThat(response.text("code")).isEqualTo("MALFORMED_JSON");
             assertThat(response.diagnostics()).singleElement().asString().startsWith("body: ");
+        }
+    }
+
+    @Nested
+    class ClientsThatHangUp {
+
+        @Test
+        void aBodyCutShortByTheClientIsNotTheServicesError() throws Exception {
+            try (LogCapture logs = new LogCapture()) {
+                // when: the client announces 1,000 bytes, sends 12 and closes
+                try (Socket socket = new Socket(server.getHost(), server.getPort())) {
+                    socket.getOutputStream().write(("POST /v1/appointments HTTP/1.1\r\nHost: localhost\r\n"
+                            + "x-api-key: " + TestKeys.DEV_TEST + "\r\nContent-Type: application/json\r\n"
+                            + "Content-Length: 1000\r\n\r\n{\"status\":\"").getBytes(StandardCharsets.ISO_8859_1));
+                    socket.getOutputStream().flush();
+                }
+
+                // then: the service notes it, without an error or a stack trace
+                List<ILoggingEvent> noted = Polling.until(logs::events,
+                        events -> events.stream().anyMatch(e -> e.getFormattedMessage().startsWith("Client closed")),
+                        Duration.ofSeconds(10));
+                assertThat(noted).noneMatch(e -> e.getLevel().isGreaterOrEqual(Level.WARN));
+            }
         }
     }
 
