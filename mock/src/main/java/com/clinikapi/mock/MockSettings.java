@@ -1,5 +1,6 @@
 package com.clinikapi.mock;
 
+import com.clinikapi.mock.journal.JournalStores;
 import com.clinikapi.mock.web.GuardedJettyServerFactory;
 import com.github.tomakehurst.wiremock.common.ConsoleNotifier;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
@@ -59,6 +60,7 @@ public record MockSettings(int port, boolean verbose, int journalSize, boolean v
         } else {
             options.maxRequestJournalEntries(journalSize);
         }
-        return options;
+        // WireMock's own journal store costs time in proportion to its size on every request.
+        return options.withStores(new JournalStores(options.filesRoot()));
     }
 }

@@ -1,0 +1,82 @@
+package com.clinikapi.mock.journal;
+
+import com.github.tomakehurst.wiremock.http.ImmutableRequest;
+import com.github.tomakehurst.wiremock.http.RequestMethod;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import org.junit.jupiter.api.Test;
+
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CountedRequestJournalStoreTest {
+
+    private final CountedRequestJournalStore store = new CountedRequestJournalStore();
+
+    @Test
+    void keepsEventsNewestFirstAndCountsThem() {
+        ServeEvent first = event("/1");
+        ServeEvent second = event("/2");
+
+        store.add(first);
+        store.add(second);
+
+        assertThat(store.getAll()).containsExactly(second, first);
+        assertThat(store.getAllKeys().count()).isEqualTo(2);
+        assertThat(store.getAllKeys()).containsExactly(second.getId(), first.getId());
+    }
+
+    @Test
+    void removesTheOldestFirst() {
+        ServeEvent first = event("/1");
+        ServeEvent second = event("/2");
+        store.add(first);
+        store.add(second);
+
+        store.removeLast();
+
+        assertThat(store.getAll()).containsExactly(second);
+        assertThat(store.getAllKeys().count()).isEqualTo(1);
+        assertThat(store.get(first.getId())).isEmpty();
+    }
+
+    @Test
+    void replacesAnEventInItsPlaceAndAddsAnUnknownOne() {
+        ServeEvent first = event("/1");
+        ServeEvent second = event("/2");
+        store.add(first);
+        store.add(second);
+        ServeEvent answered = event("/1-answered");
+        ServeEvent unknown = event("/3");
+
+        store.put(first.getId(), answered);
+        store.put(unknown.getId(), unknown);
+
+        assertThat(store.getAll()).containsExactly(unknown, second, answered);
+        assertThat(store.getAllKeys().count()).isEqualTo(3);
+    }
+
+    @Test
+    void removesByIdAndClears() {
+        ServeEvent first = event("/1");
+        ServeEvent second = event("/2");
+        store.add(first);
+        store.add(second);
+
+        store.remove(first.getId());
+        store.remove(UUID.randomUUID());
+
+        assertThat(store.getAll()).containsExactly(second);
+        assertThat(store.getAllKeys().count()).isEqualTo(1);
+
+        store.clear();
+
+        assertThat(store.getAll()).isEmpty();
+        assertThat(store.getAllKeys().count()).isZero();
+    }
+
+    private static ServeEvent event(String url) {
+        return ServeEvent.of(ImmutableRequest.create().withAbsoluteUrl("http://localhost" + url)
+                .withMethod(RequestMethod.GET).build());
+    }
+}
