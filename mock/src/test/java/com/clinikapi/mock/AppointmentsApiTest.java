@@ -9,6 +9,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -195,6 +197,23 @@ class AppointmentsApiTest {
             void rejectsATooLongText() {
                 assertIssue(api.create("{\"status\": \"proposed\", \"patientId\": \"pat_1\", \"description\": \""
                         + "x".repeat(2001) + "\"}"), "description: must be at most 2000 characters", "value");
+            }
+
+            @ParameterizedTest
+            @ValueSource(strings = {"a\\u0000b", "a\\ud800b", "\\udc00"})
+            void rejectsTextTheServiceCouldNotStoreAsSent(String escapedText) {
+                assertIssue(api.create("{\"status\": \"proposed\", \"patientId\": \"pat_1\", \"comment\": \""
+                        + escapedText + "\"}"), "comment: must not contain NUL (U+0000) or unpaired surrogate characters", "value");
+            }
+
+            @Test
+            void rejectsTextTheServiceCouldNotStoreAsSentInAPatch() {
+                String id = api.createdId(Bodies.booked());
+
+                Reply reply = api.update(id, "{\"patientInstruction\": \"fast \\u0000 from midnight\"}");
+
+                assertIssue(reply, "patientInstruction: must not contain NUL (U+0000) or unpaired surrogate characters", "value");
+                assertThat(api.read(id).data().path("version").asInt()).isEqualTo(1);
             }
 
             @Test

@@ -2,12 +2,17 @@ package com.clinikapi.mock.validation;
 
 import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.report.ValidationReport;
+import com.clinikapi.contract.appointment.StorableText;
 import com.clinikapi.contract.error.ApiException;
 import com.clinikapi.contract.error.ErrorCode;
+import com.clinikapi.contract.error.ValidationIssue;
 import com.clinikapi.mock.spec.ContractOperation;
+import com.clinikapi.mock.spec.SchemaPaths;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -44,7 +49,11 @@ public final class RequestValidation {
             request.withBody(bodyText);
         }
         ValidationReport report = validator.validateRequest(request.build());
+        List<ValidationIssue> textIssues = unstorableText(operation, body);
         if (!report.hasErrors()) {
+            if (!textIssues.isEmpty()) {
+                throw ApiException.validation(textIssues);
+            }
             return;
         }
         ViolationMapper.Findings findings = mapper.map(report, operation,
@@ -52,8 +61,25 @@ public final class RequestValidation {
         if (!findings.parameterIssues().isEmpty()) {
             throw new ApiException(ErrorCode.INVALID_PARAMETER, findings.parameterIssues());
         }
-        if (!findings.bodyIssues().isEmpty()) {
-            throw ApiException.validation(findings.bodyIssues());
+        if (!findings.bodyIssues().isEmpty() || !textIssues.isEmpty()) {
+            List<ValidationIssue> issues = new ArrayList<>(findings.bodyIssues());
+            issues.addAll(textIssues);
+            throw ApiException.validation(issues);
         }
+    }
+
+    /** The body's text fields (those the request schema declares) that the service could not store as sent. */
+    private static List<ValidationIssue> unstorableText(ContractOperation operation, JsonNode body) {
+        if (body == null || !body.isObject()) {
+            return List.of();
+        }
+        List<ValidationIssue> issues = new ArrayList<>();
+        for (String field : SchemaPaths.properties(operation.requestSchema()).keySet()) {
+            JsonNode value = body.get(field);
+            if (value != null && value.isTextual()) {
+                StorableText.check(field, value.textValue()).ifPresent(issues::add);
+            }
+        }
+        return issues;
     }
 }

@@ -1,5 +1,6 @@
 package com.clinikapi.server.validation;
 
+import com.clinikapi.contract.appointment.StorableText;
 import com.clinikapi.contract.error.SchemaViolations;
 import com.clinikapi.contract.error.ValidationIssue;
 import io.micronaut.core.annotation.AnnotationMetadata;
@@ -30,7 +31,8 @@ import java.util.regex.Pattern;
  * <p>It exists because JSON binding either fails without saying which field is wrong (wording the
  * error would mean parsing messages that quote the value) or quietly coerces ({@code "5"} for an
  * integer, {@code 5} for a string), which the spec, and the mock that validates against it, refuse.
- * Value constraints (ranges, lengths, patterns) stay with bean validation.
+ * Value constraints (ranges, lengths, patterns) stay with bean validation. Text that the database
+ * could not store as sent ({@link StorableText}) is refused here, where every string field is visited.
  */
 public final class BodyShape {
 
@@ -75,6 +77,9 @@ public final class BodyShape {
         Class<?> javaType = type.getType();
         if (javaType == String.class) {
             expect(value.isString(), SchemaViolations.type(field, "string"), issues);
+            if (value.isString()) {
+                StorableText.check(field, value.getStringValue()).ifPresent(issues::add);
+            }
         } else if (javaType == Integer.class || javaType == Long.class) {
             checkInteger(field, value, javaType, metadata, issues);
         } else if (javaType == Boolean.class) {

@@ -316,6 +316,19 @@ abstract class CreateAppointmentTest extends ApiTest {
             assertThat(tooLong.diagnostics()).containsExactly("serviceType: must be at most 200 characters");
         }
 
+        @ParameterizedTest
+        @ValueSource(strings = {"a\\u0000b", "a\\ud800b", "\\udc00"})
+        void rejectsTextTheDatabaseCouldNotStoreAsSent(String escapedText) {
+            // when: a NUL, or an unpaired surrogate, escaped in the JSON as clients send them
+            ApiResponse response = post("""
+                    {"status":"proposed","patientId":"pat_1","comment":"%s"}""".formatted(escapedText));
+
+            // then
+            assertThat(response.status()).as(response.body()).isEqualTo(422);
+            assertThat(response.diagnostics())
+                    .containsExactly("comment: must not contain NUL (U+0000) or unpaired surrogate characters");
+        }
+
         @Test
         void rejectsReferenceIdsOutsideTheirPattern() {
             // when

@@ -190,6 +190,19 @@ abstract class UpdateAppointmentTest extends ApiTest {
     class WhenTheResultWouldBreakARule {
 
         @Test
+        void rejectsTextTheDatabaseCouldNotStoreAsSentAndChangesNothing() {
+            // when
+            ApiResponse response = patch("""
+                    {"patientInstruction":"fast \\u0000 from midnight"}""");
+
+            // then
+            assertThat(response.status()).as(response.body()).isEqualTo(422);
+            assertThat(response.diagnostics())
+                    .containsExactly("patientInstruction: must not contain NUL (U+0000) or unpaired surrogate characters");
+            assertThat(current().text("data.version")).isEqualTo(stored.text("data.version"));
+        }
+
+        @Test
         void rejectsCancellingWithoutAReasonAndChangesNothing() {
             // when
             ApiResponse response = patch("""

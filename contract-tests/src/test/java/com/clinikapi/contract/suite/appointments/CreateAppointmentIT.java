@@ -4,6 +4,7 @@ import com.clinikapi.contract.ApiHeaders;
 import com.clinikapi.contract.ApiLimits;
 import com.clinikapi.contract.ApiMediaTypes;
 import com.clinikapi.contract.appointment.AppointmentStatus;
+import com.clinikapi.contract.appointment.StorableText;
 import com.clinikapi.contract.appointment.TimeWindow;
 import com.clinikapi.contract.error.ErrorCode;
 import com.clinikapi.contract.error.SchemaViolations;
@@ -436,6 +437,20 @@ class CreateAppointmentIT {
     class RefusedByBusinessRules {
 
         private final OffsetDateTime nine = Fixtures.DAY.plusHours(9);
+
+        /**
+         * NUL cannot be stored in PostgreSQL, an unpaired surrogate not in UTF-8: refused on every
+         * target. Sent escaped in the JSON, as clients send them.
+         */
+        @ParameterizedTest
+        @ValueSource(strings = {"a\\u0000b", "a\\ud800b", "\\udc00"})
+        void refusesTextThatCannotBeStoredAsSent(String escapedText) {
+            String body = "{\"status\":\"proposed\",\"patientId\":\"" + Fixtures.patientId()
+                    + "\",\"comment\":\"" + escapedText + "\"}";
+
+            assertRejected(api.post(COLLECTION).body(body).send(), ErrorCode.VALIDATION_ERROR,
+                    StorableText.check("comment", "\u0000").orElseThrow());
+        }
 
         @Test
         void refusesAnEndBeforeTheStart() {
