@@ -80,6 +80,15 @@ public final class SchemaViolations {
         return ValidationIssue.structure("body", "must be encoded as its Content-Encoding header says");
     }
 
+    /**
+     * A request framed two ways, by {@code Transfer-Encoding} and by {@code Content-Length}: which
+     * one a proxy in front believed decides where it thinks the next request starts (request
+     * smuggling), so it is refused and the connection closed (RFC 9112 §6.1).
+     */
+    public static ValidationIssue ambiguousFraming() {
+        return ValidationIssue.value("headers", "must not carry both Transfer-Encoding and Content-Length");
+    }
+
     /** A request line (method, target, version) over {@link ApiLimits#MAX_REQUEST_LINE_BYTES}. */
     public static ValidationIssue requestLineTooLong() {
         return ValidationIssue.value("requestLine", "must be at most " + ApiLimits.MAX_REQUEST_LINE_BYTES + " bytes");

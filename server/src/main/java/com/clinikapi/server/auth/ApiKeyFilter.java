@@ -13,6 +13,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.server.util.HttpClientAddressResolver;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import org.slf4j.Logger;
@@ -24,10 +25,13 @@ import java.util.Optional;
 /**
  * The gate of every {@code /v1} request, in this order:
  * <ol>
+ *   <li>the client's budget of failed authentications ({@link FailedAuthentications}): once spent,
+ *       a key this instance does not remember is 429 {@code RATE_LIMITED}, with no database lookup;</li>
  *   <li>authentication: a missing {@code x-api-key} is 401 {@code UNAUTHORIZED}, one not
  *       {@code clk_live_*}/{@code clk_test_*} {@code INVALID_KEY_FORMAT}, an unknown one
  *       {@code INVALID_KEY}, then {@code KEY_REVOKED} and {@code KEY_EXPIRED}. Nothing is counted
- *       for these: there is no key to count against;</li>
+ *       against a plan for these (there is no key to count against), but the last three spend the
+ *       client's budget of failures;</li>
  *   <li>the rate limit: every request of a recognised key counts against its plan, refused ones
  *       included; past the limit, 429 {@code RATE_LIMITED} with {@code Retry-After};</li>
  *   <li>authorization: a key without the operation's scope is 403 {@code INSUFFICIENT_SCOPE}.</li>
@@ -46,10 +50,15 @@ public class ApiKeyFilter implements Ordered {
 
     private final ApiKeyStore store;
     private final RateLimits rateLimits;
+    private final FailedAuthentications failures;
+    private final HttpClientAddressResolver clients;
 
-    public ApiKeyFilter(ApiKeyStore store, RateLimits rateLimits) {
+    public ApiKeyFilter(ApiKeyStore store, RateLimits rateLimits, FailedAuthentications failures,
+                        HttpClientAddressResolver clients) {
         this.store = store;
         this.rateLimits = rateLimits;
+        this.failures = failures;
+        this.clients = clients;
     }
 
     @RequestFilter
@@ -57,8 +66,17 @@ public class ApiKeyFilter implements Ordered {
     @Nullable
     public HttpResponse<?> guard(HttpRequest<?> request) {
         String presented = request.getHeaders().get(ApiHeaders.API_KEY);
-        Optional<ErrorCode> refusal = authenticate(request, presented);
+        String client = clientOf(request);
+        long throttledFor = failures.throttledForSeconds(client);
+        Optional<ErrorCode> refusal = authenticate(request, presented, throttledFor > 0);
         if (refusal.isPresent()) {
+            if (refusal.get() == ErrorCode.RATE_LIMITED) {
+                return ErrorResponses.of(request, ErrorCode.RATE_LIMITED)
+                        .header(ApiHeaders.RETRY_AFTER, Long.toString(throttledFor));
+            }
+            if (refusal.get() != ErrorCode.UNAUTHORIZED && refusal.get() != ErrorCode.INVALID_KEY_FORMAT) {
+                failures.failed(client);
+            }
             return ErrorResponses.of(request, refusal.get());
         }
         ApiKey key = ApiKey.require(request);
@@ -74,15 +92,21 @@ public class ApiKeyFilter implements Ordered {
         return null;
     }
 
-    /** Resolves the presented key onto the request, or says why it cannot be used. */
-    private Optional<ErrorCode> authenticate(HttpRequest<?> request, @Nullable String presented) {
+    /**
+     * Resolves the presented key onto the request, or says why it cannot be used. A throttled client
+     * gets only what this instance remembers; any other key is {@code RATE_LIMITED} for it.
+     */
+    private Optional<ErrorCode> authenticate(HttpRequest<?> request, @Nullable String presented, boolean throttled) {
         if (presented == null || presented.isEmpty()) {
             return Optional.of(ErrorCode.UNAUTHORIZED);
         }
         if (ApiKeyFormat.modeOf(presented).isEmpty()) {
             return Optional.of(ErrorCode.INVALID_KEY_FORMAT);
         }
-        Optional<ApiKey> found = store.find(presented);
+        Optional<ApiKey> found = throttled ? store.findInMemory(presented) : store.find(presented);
+        if (found.isEmpty() && throttled) {
+            return Optional.of(ErrorCode.RATE_LIMITED);
+        }
         if (found.isEmpty()) {
             LOG.debug("Unknown API key {}", ApiKeyFormat.displayPrefix(presented));
             return Optional.of(ErrorCode.INVALID_KEY);
@@ -96,6 +120,12 @@ public class ApiKeyFilter implements Ordered {
         }
         request.setAttribute(ApiKey.ATTRIBUTE, key);
         return Optional.empty();
+    }
+
+    /** The client's address: the socket's peer, or the header a proxy in front sets (micronaut.server.client-address-header). */
+    private String clientOf(HttpRequest<?> request) {
+        String address = clients.resolve(request);
+        return address == null ? "unknown" : address;
     }
 
     @Override

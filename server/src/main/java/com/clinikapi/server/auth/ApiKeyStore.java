@@ -13,6 +13,12 @@ public interface ApiKeyStore {
     /** The key, if one with exactly this secret exists (revoked and expired keys included). */
     Optional<ApiKey> find(String presentedKey);
 
+    /**
+     * The key, if this instance holds it in memory: never a database lookup, for clients that may
+     * not cause any more of them ({@link FailedAuthentications}).
+     */
+    Optional<ApiKey> findInMemory(String presentedKey);
+
     /** Notes that a usable key served a request (for its "last used" time); must not block. */
     void used(ApiKey key);
 }

@@ -19,8 +19,11 @@ public final class SqlFailures {
     private static final String UNIQUE_VIOLATION = "23505";
     /** PostgreSQL's exclusion_violation. */
     private static final String EXCLUSION_VIOLATION = "23P01";
-    /** H2's LOCK_TIMEOUT_1 (HYT00); PostgreSQL's lock_not_available, deadlock_detected, serialization_failure. */
-    private static final Set<String> BUSY = Set.of("HYT00", "55P03", "40P01", "40001");
+    /**
+     * H2's LOCK_TIMEOUT_1 (HYT00); PostgreSQL's lock_not_available, deadlock_detected,
+     * serialization_failure, and query_canceled (57014: its statement_timeout fired).
+     */
+    private static final Set<String> BUSY = Set.of("HYT00", "55P03", "40P01", "40001", "57014");
     /** Connection exceptions (class 08), PostgreSQL shutting down or starting (57P0x), H2's closed or broken database. */
     private static final Set<String> UNREACHABLE = Set.of("57P01", "57P02", "57P03", "90067", "90098", "90121");
 
@@ -37,7 +40,7 @@ public final class SqlFailures {
         return EXCLUSION_VIOLATION.equals(sqlState(failure).orElse(null));
     }
 
-    /** A lock was not granted in time, or the database broke a deadlock: retrying may succeed. */
+    /** A lock was not granted in time, a statement ran out of time, or the database broke a deadlock: retrying may succeed. */
     public static boolean isBusy(Throwable failure) {
         return sqlState(failure).filter(BUSY::contains).isPresent();
     }

@@ -7,6 +7,7 @@ import com.clinikapi.server.generated.model.ApiError;
 import com.clinikapi.server.ratelimit.RateLimits;
 import com.clinikapi.server.web.RequestIdFilter;
 import com.clinikapi.server.web.ResponseMediaTypes;
+import com.clinikapi.server.web.StrictFramingGuard;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
@@ -25,8 +26,9 @@ import java.util.Optional;
  * Safety net for any error response Micronaut still builds itself: it gets the contract's error
  * body for its status instead of Micronaut's, whose messages can quote request values. This is also
  * the path of requests refused before routing and filters (a request line or headers over Netty's
- * limits, which Micronaut reports as 413): those become 400 {@code INVALID_PARAMETER}, since the
- * body is not what was too large, and get the headers every response carries.
+ * limits, which Micronaut reports as 413, or a body framed two ways): those become 400
+ * {@code INVALID_PARAMETER}, since the body is not what was too large, and get the headers every
+ * response carries.
  */
 @Singleton
 @Replaces(ErrorResponseProcessor.class)
@@ -41,7 +43,7 @@ public class ContractErrorResponseProcessor implements ErrorResponseProcessor<Ap
     @Override
     public MutableHttpResponse<ApiError> processResponse(ErrorContext errorContext, MutableHttpResponse<?> response) {
         HttpRequest<?> request = errorContext.getRequest();
-        MutableHttpResponse<ApiError> contractError = oversizedHead(request)
+        MutableHttpResponse<ApiError> contractError = undecodableHead(request)
                 .map(issue -> ErrorResponses.of(request, ErrorCode.INVALID_PARAMETER, List.of(issue)))
                 .orElseGet(() -> ErrorResponses.forStatus(request, response.status()));
         RequestIdFilter.stamp(request, response, rateLimits.status(request));
@@ -52,10 +54,16 @@ public class ContractErrorResponseProcessor implements ErrorResponseProcessor<Ap
         return answer;
     }
 
-    /** The issue when Netty could not decode the request line or headers because they exceed its limits. */
-    private static Optional<ValidationIssue> oversizedHead(HttpRequest<?> request) {
+    /**
+     * The issue when Netty stopped decoding the request's head: the request line or headers exceed
+     * its limits, or the body is framed two ways ({@link StrictFramingGuard}).
+     */
+    private static Optional<ValidationIssue> undecodableHead(HttpRequest<?> request) {
         if (request instanceof NettyHttpRequest<?> netty) {
             DecoderResult decoded = netty.getNativeRequest().decoderResult();
+            if (decoded.isFailure() && StrictFramingGuard.isAmbiguousFraming(decoded.cause())) {
+                return Optional.of(SchemaViolations.ambiguousFraming());
+            }
             if (decoded.isFailure() && decoded.cause() instanceof TooLongHttpLineException) {
                 return Optional.of(SchemaViolations.requestLineTooLong());
             }

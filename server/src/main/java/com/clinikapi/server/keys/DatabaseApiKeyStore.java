@@ -3,8 +3,11 @@ package com.clinikapi.server.keys;
 import com.clinikapi.contract.auth.ApiKeyFormat;
 import com.clinikapi.server.auth.ApiKey;
 import com.clinikapi.server.auth.ApiKeyStore;
+import com.clinikapi.server.deployment.DeploymentMode;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.env.Environment;
@@ -25,31 +28,65 @@ import java.util.Optional;
  * {@code clinikapi.api-keys.cache-ttl} (5 s by default). That TTL is the bound on how stale an
  * instance can be: a key revoked or re-expired by the CLI, on any instance's database, is refused
  * by every instance within it. (Expiry itself is checked on every request against the cached
- * expiry time, so it is exact.)
+ * expiry time, so it is exact.) Unknown keys are remembered the same way, so repeating one costs
+ * no query; many different ones are limited per client by {@code auth.FailedAuthentications}.
  */
 @Singleton
 @Requires(notEnv = Environment.CLI)
 public class DatabaseApiKeyStore implements ApiKeyStore {
 
+    /** Scraped as {@code clinikapi_api_key_lookups_total}. */
+    public static final String LOOKUPS_METRIC = "clinikapi.api.key.lookups";
+
     private final ApiKeyRepository repository;
     private final StoredKeys storedKeys;
     private final LastUsedRecorder lastUsed;
     private final Cache<String, Optional<ApiKey>> byDigest;
+    private final Counter lookups;
+    private final boolean production;
 
     public DatabaseApiKeyStore(ApiKeyRepository repository, StoredKeys storedKeys, LastUsedRecorder lastUsed,
+                               DeploymentMode mode, MeterRegistry meters,
                                @Value("${clinikapi.api-keys.cache-ttl:5s}") Duration ttl,
                                @Value("${clinikapi.api-keys.cache-size:10000}") long maximumSize) {
         this.repository = repository;
         this.storedKeys = storedKeys;
         this.lastUsed = lastUsed;
+        this.production = mode.production();
         this.byDigest = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(maximumSize).build();
+        this.lookups = Counter.builder(LOOKUPS_METRIC)
+                .description("API keys looked up in the database (keys not answered from memory)")
+                .register(meters);
     }
 
     @Override
     public Optional<ApiKey> find(String presentedKey) {
+        if (refusesDevKey(presentedKey)) {
+            return Optional.empty();
+        }
         byte[] digest = ApiKeySecrets.digest(presentedKey);
         // Concurrent misses for one key wait for a single database lookup.
-        return byDigest.get(HexFormat.of().formatHex(digest), ignored -> load(ApiKeyFormat.prefix(presentedKey), digest));
+        return byDigest.get(HexFormat.of().formatHex(digest), ignored -> {
+            lookups.increment();
+            return load(ApiKeyFormat.prefix(presentedKey), digest);
+        });
+    }
+
+    @Override
+    public Optional<ApiKey> findInMemory(String presentedKey) {
+        if (refusesDevKey(presentedKey)) {
+            return Optional.empty();
+        }
+        Optional<ApiKey> cached = byDigest.getIfPresent(HexFormat.of().formatHex(ApiKeySecrets.digest(presentedKey)));
+        return cached == null ? Optional.empty() : cached;
+    }
+
+    /**
+     * In production the public development key is unknown, even if a database still holds it (stored
+     * by a development start that {@link DevKeySeeder} has not yet revoked, or another instance's).
+     */
+    private boolean refusesDevKey(String presentedKey) {
+        return production && DevKeySeeder.DEV_KEY.equals(presentedKey);
     }
 
     @Override

@@ -2,6 +2,7 @@ package com.clinikapi.server.keys;
 
 import com.clinikapi.contract.auth.Mode;
 import com.clinikapi.server.auth.Scope;
+import com.clinikapi.server.deployment.DeploymentMode;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.env.Environment;
@@ -16,9 +17,10 @@ import java.util.EnumSet;
 /**
  * The embedded default's documented development key: tenant {@code dev}, test mode, read and write,
  * {@value #DEV_KEY}. With {@code clinikapi.dev-key.enabled: true} (the embedded default) it is
- * stored at start-up if missing; with {@code false} (the {@code prod} environment, or
- * {@code CLINIKAPI_DEV_KEY_ENABLED=false}) a dev key found in the database is revoked, so that a
- * database once started with it does not keep a public key.
+ * stored at start-up if missing; with {@code false} ({@code CLINIKAPI_DEV_KEY_ENABLED=false}), or
+ * whatever it says in production mode ({@link DeploymentMode}: the {@code prod} environment, or an
+ * external database without the development switch), a dev key found in the database is revoked,
+ * so that a database once started with it does not keep a public key.
  */
 @Singleton
 @Requires(notEnv = Environment.CLI)
@@ -32,9 +34,10 @@ public class DevKeySeeder implements ApplicationEventListener<StartupEvent> {
     private final ApiKeyAdministration keys;
     private final boolean enabled;
 
-    public DevKeySeeder(ApiKeyAdministration keys, @Value("${clinikapi.dev-key.enabled:false}") boolean enabled) {
+    public DevKeySeeder(ApiKeyAdministration keys, DeploymentMode mode,
+                        @Value("${clinikapi.dev-key.enabled:false}") boolean enabled) {
         this.keys = keys;
-        this.enabled = enabled;
+        this.enabled = enabled && !mode.production();
     }
 
     @Override

@@ -1,4 +1,6 @@
-package com.clinikapi.server.web;
+package com.clinikapi.server.telemetry;
+
+import com.clinikapi.server.web.RequestIdFilter;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -25,7 +27,7 @@ import java.util.concurrent.TimeUnit;
  *       structured fields. Turn it off with {@code CLINIKAPI_ACCESS_LOG_LEVEL=WARN}.</li>
  * </ul>
  * Never the actual path, query, headers or body: ids in paths and values in queries can be patient
- * data or keys.
+ * data or keys. Nor a method HTTP does not define: those are {@code OTHER} ({@link BoundedMeterTags}).
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 public class RequestTelemetryFilter implements Ordered {
@@ -50,7 +52,8 @@ public class RequestTelemetryFilter implements Ordered {
     public void record(HttpRequest<?> request, MutableHttpResponse<?> response) {
         long nanos = System.nanoTime() - request.getAttribute(STARTED, Long.class).orElse(System.nanoTime());
         String route = BasicHttpAttributes.getUriTemplate(request).orElse("(no route)");
-        String operation = request.getMethodName() + " " + route;
+        String method = BoundedMeterTags.methodTag(request.getMethodName());
+        String operation = method + " " + route;
         Timer.builder(METRIC)
                 .description("Answered requests by operation (method and route) and status")
                 .tag("operation", operation)
@@ -60,7 +63,7 @@ public class RequestTelemetryFilter implements Ordered {
                 .record(nanos, TimeUnit.NANOSECONDS);
         if (LOG.isInfoEnabled()) {
             LOG.atInfo()
-                    .addKeyValue("method", request.getMethodName())
+                    .addKeyValue("method", method)
                     .addKeyValue("route", route)
                     .addKeyValue("status", response.code())
                     .addKeyValue("durationMs", Math.round(nanos / 100_000.0) / 10.0)
