@@ -26,12 +26,13 @@ import java.util.Optional;
  * The gate of every {@code /v1} request, in this order:
  * <ol>
  *   <li>the client's budget of failed authentications ({@link FailedAuthentications}): once spent,
- *       a key this instance does not remember is 429 {@code RATE_LIMITED}, with no database lookup;</li>
+ *       a key this instance does not remember (as known or as unknown) is 429 {@code RATE_LIMITED},
+ *       with no database lookup;</li>
  *   <li>authentication: a missing {@code x-api-key} is 401 {@code UNAUTHORIZED}, one not
  *       {@code clk_live_*}/{@code clk_test_*} {@code INVALID_KEY_FORMAT}, an unknown one
  *       {@code INVALID_KEY}, then {@code KEY_REVOKED} and {@code KEY_EXPIRED}. Nothing is counted
- *       against a plan for these (there is no key to count against), but the last three spend the
- *       client's budget of failures;</li>
+ *       against a plan for these (there is no key to count against), but each of the last three
+ *       that took a database lookup spends one of the client's budget of failures;</li>
  *   <li>the rate limit: every request of a recognised key counts against its plan, refused ones
  *       included; past the limit, 429 {@code RATE_LIMITED} with {@code Retry-After};</li>
  *   <li>authorization: a key without the operation's scope is 403 {@code INSUFFICIENT_SCOPE}.</li>
@@ -68,16 +69,15 @@ public class ApiKeyFilter implements Ordered {
         String presented = request.getHeaders().get(ApiHeaders.API_KEY);
         String client = clientOf(request);
         long throttledFor = failures.throttledForSeconds(client);
-        Optional<ErrorCode> refusal = authenticate(request, presented, throttledFor > 0);
-        if (refusal.isPresent()) {
-            if (refusal.get() == ErrorCode.RATE_LIMITED) {
-                return ErrorResponses.of(request, ErrorCode.RATE_LIMITED)
-                        .header(ApiHeaders.RETRY_AFTER, Long.toString(throttledFor));
-            }
-            if (refusal.get() != ErrorCode.UNAUTHORIZED && refusal.get() != ErrorCode.INVALID_KEY_FORMAT) {
-                failures.failed(client);
-            }
-            return ErrorResponses.of(request, refusal.get());
+        Authentication outcome = authenticate(request, presented, throttledFor > 0);
+        if (outcome.queriedDatabase() && outcome.refusal().isPresent()) {
+            failures.failed(client);
+        }
+        if (outcome.refusal().isPresent()) {
+            ErrorCode refusal = outcome.refusal().get();
+            return refusal == ErrorCode.RATE_LIMITED
+                    ? ErrorResponses.of(request, refusal).header(ApiHeaders.RETRY_AFTER, Long.toString(throttledFor))
+                    : ErrorResponses.of(request, refusal);
         }
         ApiKey key = ApiKey.require(request);
         store.used(key);
@@ -96,30 +96,37 @@ public class ApiKeyFilter implements Ordered {
      * Resolves the presented key onto the request, or says why it cannot be used. A throttled client
      * gets only what this instance remembers; any other key is {@code RATE_LIMITED} for it.
      */
-    private Optional<ErrorCode> authenticate(HttpRequest<?> request, @Nullable String presented, boolean throttled) {
+    private Authentication authenticate(HttpRequest<?> request, @Nullable String presented, boolean throttled) {
         if (presented == null || presented.isEmpty()) {
-            return Optional.of(ErrorCode.UNAUTHORIZED);
+            return Authentication.refused(ErrorCode.UNAUTHORIZED, false);
         }
         if (ApiKeyFormat.modeOf(presented).isEmpty()) {
-            return Optional.of(ErrorCode.INVALID_KEY_FORMAT);
+            return Authentication.refused(ErrorCode.INVALID_KEY_FORMAT, false);
         }
-        Optional<ApiKey> found = throttled ? store.findInMemory(presented) : store.find(presented);
-        if (found.isEmpty() && throttled) {
-            return Optional.of(ErrorCode.RATE_LIMITED);
+        KeyLookup lookup = store.find(presented, throttled);
+        if (lookup.source() == KeyLookup.Source.NOT_REMEMBERED) {
+            return Authentication.refused(ErrorCode.RATE_LIMITED, false);
         }
-        if (found.isEmpty()) {
+        if (lookup.key().isEmpty()) {
             LOG.debug("Unknown API key {}", ApiKeyFormat.displayPrefix(presented));
-            return Optional.of(ErrorCode.INVALID_KEY);
+            return Authentication.refused(ErrorCode.INVALID_KEY, lookup.queriedDatabase());
         }
-        ApiKey key = found.get();
+        ApiKey key = lookup.key().get();
         if (key.revoked()) {
-            return Optional.of(ErrorCode.KEY_REVOKED);
+            return Authentication.refused(ErrorCode.KEY_REVOKED, lookup.queriedDatabase());
         }
         if (key.isExpiredAt(Instant.now())) {
-            return Optional.of(ErrorCode.KEY_EXPIRED);
+            return Authentication.refused(ErrorCode.KEY_EXPIRED, lookup.queriedDatabase());
         }
         request.setAttribute(ApiKey.ATTRIBUTE, key);
-        return Optional.empty();
+        return new Authentication(Optional.empty(), lookup.queriedDatabase());
+    }
+
+    /** Why the key cannot be used (empty: it can), and whether finding that out cost a database query. */
+    private record Authentication(Optional<ErrorCode> refusal, boolean queriedDatabase) {
+        static Authentication refused(ErrorCode code, boolean queriedDatabase) {
+            return new Authentication(Optional.of(code), queriedDatabase);
+        }
     }
 
     /** The client's address: the socket's peer, or the header a proxy in front sets (micronaut.server.client-address-header). */

@@ -3,6 +3,7 @@ package com.clinikapi.server.keys;
 import com.clinikapi.contract.auth.ApiKeyFormat;
 import com.clinikapi.server.auth.ApiKey;
 import com.clinikapi.server.auth.ApiKeyStore;
+import com.clinikapi.server.auth.KeyLookup;
 import com.clinikapi.server.deployment.DeploymentMode;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -17,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Keys from the database, answered from a short-lived cache so that the database is not asked on
@@ -60,25 +62,27 @@ public class DatabaseApiKeyStore implements ApiKeyStore {
     }
 
     @Override
-    public Optional<ApiKey> find(String presentedKey) {
+    public KeyLookup find(String presentedKey, boolean memoryOnly) {
         if (refusesDevKey(presentedKey)) {
-            return Optional.empty();
+            return new KeyLookup(Optional.empty(), KeyLookup.Source.MEMORY);
         }
         byte[] digest = ApiKeySecrets.digest(presentedKey);
-        // Concurrent misses for one key wait for a single database lookup.
-        return byDigest.get(HexFormat.of().formatHex(digest), ignored -> {
+        String cacheKey = HexFormat.of().formatHex(digest);
+        Optional<ApiKey> remembered = byDigest.getIfPresent(cacheKey);
+        if (remembered != null) {
+            return new KeyLookup(remembered, KeyLookup.Source.MEMORY);
+        }
+        if (memoryOnly) {
+            return KeyLookup.notRemembered();
+        }
+        // Concurrent misses for one key wait for a single database lookup; only that one counts.
+        AtomicBoolean queried = new AtomicBoolean();
+        Optional<ApiKey> found = byDigest.get(cacheKey, ignored -> {
+            queried.set(true);
             lookups.increment();
             return load(ApiKeyFormat.prefix(presentedKey), digest);
         });
-    }
-
-    @Override
-    public Optional<ApiKey> findInMemory(String presentedKey) {
-        if (refusesDevKey(presentedKey)) {
-            return Optional.empty();
-        }
-        Optional<ApiKey> cached = byDigest.getIfPresent(HexFormat.of().formatHex(ApiKeySecrets.digest(presentedKey)));
-        return cached == null ? Optional.empty() : cached;
+        return new KeyLookup(found, queried.get() ? KeyLookup.Source.DATABASE : KeyLookup.Source.MEMORY);
     }
 
     /**

@@ -63,6 +63,9 @@ public final class TestServers {
         properties.put("clinikapi.plans." + TestKeys.TINY_PLAN + ".requests-per-window", TestKeys.TINY_LIMIT);
         properties.put("clinikapi.plans." + TestKeys.TINY_PLAN + ".window-seconds", 3600);
         properties.put("clinikapi.api-keys.last-used-interval", "1s");
+        // The shared PostgreSQL servers use the development key like the embedded default;
+        // ProductionModeTest starts servers without this switch.
+        properties.put("clinikapi.development", true);
         return properties;
     }
 }
