@@ -73,7 +73,7 @@ abstract class UnknownKeyFloodTest {
     @BeforeEach
     void startAServiceOfItsOwn() {
         Map<String, Object> datasource = database == Database.H2 ? Database.H2.datasource() : Database.freshPostgres();
-        server = TestServers.start(datasource);
+        server = TestServers.start(datasource, Map.of("clinikapi.auth.failures-per-client", FAILURE_BUDGET));
         api = new Api(server);
     }
 

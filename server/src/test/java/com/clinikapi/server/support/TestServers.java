@@ -61,6 +61,9 @@ public final class TestServers {
         // The suite sends far more than a real plan allows with the dev key; rate-limit tests use "tiny".
         properties.put("clinikapi.plans.standard.requests-per-window", 1_000_000);
         properties.put("clinikapi.plans." + TestKeys.TINY_PLAN + ".requests-per-window", TestKeys.TINY_LIMIT);
+        // Likewise the per-client budget of failed key lookups: the suite presents unknown, revoked
+        // and expired keys all the time from one address. UnknownKeyFloodTest sets the real one.
+        properties.put("clinikapi.auth.failures-per-client", 1_000_000);
         properties.put("clinikapi.plans." + TestKeys.TINY_PLAN + ".window-seconds", 3600);
         properties.put("clinikapi.api-keys.last-used-interval", "1s");
         // The shared PostgreSQL servers use the development key like the embedded default;

@@ -10,6 +10,8 @@ import com.clinikapi.server.support.TestServers;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.List;
 import java.util.Map;
@@ -77,6 +79,24 @@ abstract class SecurityHeadersTest extends ApiTest {
             // then
             assertThat(response.header("Access-Control-Allow-Origin")).isEmpty();
             assertThat(response.header("Access-Control-Allow-Methods")).isEmpty();
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"http://localhost:3000", "http://127.0.0.1:8081", "null"})
+        void localhostOriginsAreNotLetThroughEither(String origin) {
+            // when
+            ApiResponse preflight = api.method("OPTIONS", "/v1/appointments").withoutKey()
+                    .header("Origin", origin)
+                    .header("Access-Control-Request-Method", "POST")
+                    .header("Access-Control-Request-Headers", "x-api-key, content-type")
+                    .send();
+            ApiResponse read = api.get("/v1/appointments?count=1").header("Origin", origin).send();
+
+            // then
+            assertThat(preflight.header("Access-Control-Allow-Origin")).isEmpty();
+            assertThat(preflight.header("Access-Control-Allow-Headers")).isEmpty();
+            assertThat(read.header("Access-Control-Allow-Origin")).isEmpty();
+            assertThat(read.header("Access-Control-Allow-Credentials")).isEmpty();
         }
 
         @Test

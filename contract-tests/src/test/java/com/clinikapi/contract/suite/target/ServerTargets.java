@@ -5,10 +5,13 @@ import com.clinikapi.contract.auth.ApiKeyFormat;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,31 +31,42 @@ final class ServerTargets {
     private static final String READ_WRITE = "appointments:read,appointments:write";
     /** A plan of a few requests an hour, for the key that must meet 429 RATE_LIMITED. */
     private static final String TINY_PLAN = "contract-tiny";
-    private static final Map<String, String> PLANS = Map.of(
+    private static final Map<String, String> SUITE_LIMITS = Map.of(
             // The suite sends far more than a real plan allows; the limiter itself is tested in server/.
             "clinikapi.plans.standard.requests-per-window", "1000000000",
             "clinikapi.plans." + TINY_PLAN + ".requests-per-window", "2",
-            "clinikapi.plans." + TINY_PLAN + ".window-seconds", "3600");
+            "clinikapi.plans." + TINY_PLAN + ".window-seconds", "3600",
+            // Likewise the per-client budget of failed key lookups: the suite presents unknown,
+            // revoked and expired keys all the time from one address (tested in server/hostile).
+            "clinikapi.auth.failures-per-client", "1000000000");
     private static final Pattern CREATED_ID = Pattern.compile("Created (key_[A-Za-z0-9_-]+)");
 
     private ServerTargets() {
     }
 
+    /** The embedded default, in development mode: its primary key is the documented development key. */
     static ContractTarget h2(Consumer<AutoCloseable> resources) {
-        return start("server-h2", Map.of(), resources);
+        return start("server-h2", Map.of(), keys -> DEV_KEY, resources);
     }
 
+    /**
+     * PostgreSQL in production mode, configured as the production checklist says: a cursor secret of
+     * its own, and a primary key issued with {@code keys create} (the development key is unknown there).
+     */
     static ContractTarget postgres(Consumer<AutoCloseable> resources) {
         EmbeddedDatabase database = EmbeddedDatabase.start();
         resources.accept(database);
-        return start("server-postgres", database.datasourceEnvironment(), resources);
+        Map<String, String> environment = new HashMap<>(database.datasourceEnvironment());
+        environment.put("CLINIKAPI_CURSOR_SECRET", "contract-suite-cursor-secret-" + UUID.randomUUID());
+        return start("server-postgres", environment, keys -> keys.create("dev", "test", READ_WRITE).key(), resources);
     }
 
-    private static ContractTarget start(String name, Map<String, String> environment, Consumer<AutoCloseable> resources) {
+    private static ContractTarget start(String name, Map<String, String> environment, Function<Keys, String> primaryKey,
+                                        Consumer<AutoCloseable> resources) {
         Path workDir = ServerProcess.freshWorkDirectory(name);
         Keys keys = new Keys(workDir, environment);
         Map<KeyRole, String> byRole = new EnumMap<>(KeyRole.class);
-        byRole.put(KeyRole.PRIMARY, DEV_KEY);
+        byRole.put(KeyRole.PRIMARY, primaryKey.apply(keys));
         byRole.put(KeyRole.UNKNOWN, UNKNOWN_KEY);
         byRole.put(KeyRole.OTHER_TENANT, keys.create("contract-other", "test", READ_WRITE).key());
         byRole.put(KeyRole.OTHER_MODE, keys.create("dev", "live", READ_WRITE).key());
@@ -65,7 +79,7 @@ final class ServerTargets {
         // expires a second after its creation: long gone when the service has started
         byRole.put(KeyRole.EXPIRED, keys.create("dev", "test", READ_WRITE, "--expires-in", "PT1S").key());
 
-        ServerProcess server = ServerProcess.start(name, workDir, environment, PLANS);
+        ServerProcess server = ServerProcess.start(name, workDir, environment, SUITE_LIMITS);
         resources.accept(server);
         return new ContractTarget(name, server.baseUrl(), byRole, Optional.empty());
     }
@@ -85,7 +99,7 @@ final class ServerTargets {
         }
 
         ServerProcess.KeysCommandOutput run(String... arguments) {
-            return ServerProcess.runKeysCommand(workDir, environment, PLANS, arguments);
+            return ServerProcess.runKeysCommand(workDir, environment, SUITE_LIMITS, arguments);
         }
     }
 
