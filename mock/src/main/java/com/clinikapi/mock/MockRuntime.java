@@ -57,7 +57,7 @@ public final class MockRuntime {
         this.rateLimits = new RateLimitWindows(clock);
         this.idempotentResults = new IdempotentResults(clock);
         Map<String, OperationHandler> handlers = bind(contract,
-                new AppointmentOperations(contract, store, new AppointmentSearch(new CursorCodec(cursorSecret())),
+                new AppointmentOperations(contract, store, new AppointmentSearch(new CursorCodec(cursorSecret(), clock)),
                         idempotentResults).handlers());
         this.pipeline = new ApiPipeline(contract, handlers, new ApiKeyCheck(), rateLimits,
                 new ScenarioSelector(runScenarios), new ForcedResponses(), new JsonBodyReader(),

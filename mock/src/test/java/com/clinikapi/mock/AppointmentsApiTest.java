@@ -734,6 +734,39 @@ class AppointmentsApiTest {
         }
 
         @Test
+        void refusesACursorPresentedWithAnotherSandboxKey() {
+            // given: a cursor of this sandbox, and another sandbox with the same appointments
+            createBooked(3);
+            String cursor = api.search("count=1").data().path("cursor").asText();
+            ApiClient otherSandbox = api.withKey(ClinikMockExtension.newApiKey());
+            otherSandbox.createdId(Bodies.booked("pat_1", "prac_1", "2026-12-01T09:00:00Z"));
+            otherSandbox.createdId(Bodies.booked("pat_1", "prac_1", "2026-12-02T09:00:00Z"));
+
+            // when
+            Reply reply = otherSandbox.search("count=1&cursor=" + cursor);
+
+            // then
+            assertThat(reply.status()).isEqualTo(400);
+            assertThat(reply.code()).isEqualTo("INVALID_PARAMETER");
+            assertThat(reply.diagnostics()).containsExactly("cursor: was not issued by this server for this search");
+        }
+
+        @Test
+        void refusesACursorPresentedInTheOtherMode() {
+            // given: the live key with the same secret part as this test key
+            createBooked(3);
+            String cursor = api.search("count=1").data().path("cursor").asText();
+            ApiClient live = api.withKey(api.apiKey().replace("clk_test_", "clk_live_"));
+
+            // when
+            Reply reply = live.search("count=1&cursor=" + cursor);
+
+            // then
+            assertThat(reply.status()).isEqualTo(400);
+            assertThat(reply.diagnostics()).containsExactly("cursor: was not issued by this server for this search");
+        }
+
+        @Test
         void refusesAForgedCursor() {
             Reply reply = api.search("cursor=eyJ2IjoxfQ.c2lnbmF0dXJl");
 

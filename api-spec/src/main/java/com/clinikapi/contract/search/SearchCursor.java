@@ -1,9 +1,10 @@
 package com.clinikapi.contract.search;
 
 /**
- * Where the previous page ended: the sort key and id of its last appointment, plus the order and
- * filters it was issued for. The next page starts strictly after {@code (lastKey, lastId)} in the
- * search order, so rows inserted or deleted meanwhile never shift it.
+ * Where the previous page ended: the sort key and id of its last appointment. The next page starts
+ * strictly after {@code (lastKey, lastId)} in the search order, so rows inserted or deleted
+ * meanwhile never shift it. Which search it belongs to is not part of it: {@link CursorCodec}
+ * binds it to a {@link SearchContext}.
  */
-public record SearchCursor(SearchSort sort, String filterFingerprint, long lastKey, String lastId) {
+public record SearchCursor(long lastKey, String lastId) {
 }

@@ -4,13 +4,9 @@ import com.clinikapi.contract.appointment.AppointmentStatus;
 import com.clinikapi.contract.error.ApiException;
 import com.clinikapi.contract.error.ValidationIssue;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.HexFormat;
 
 /**
  * The filters of a search. {@code dateFrom}/{@code dateTo} are whole UTC days bounding {@code start},
@@ -40,22 +36,5 @@ public record SearchFilter(
     /** Whether the filters restrict by date, which excludes appointments without a start. */
     public boolean hasDateRange() {
         return dateFrom != null || dateTo != null;
-    }
-
-    /**
-     * A short digest of the filters, bound into each cursor so that a cursor cannot be replayed
-     * against a different search. A digest, not the values, because ids may identify patients.
-     */
-    public String fingerprint() {
-        String canonical = String.join("\u0000",
-                String.valueOf(patientId), String.valueOf(practitionerId),
-                status == null ? "null" : status.wire(),
-                String.valueOf(dateFrom), String.valueOf(dateTo));
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
     }
 }

@@ -10,7 +10,9 @@ import com.clinikapi.contract.appointment.StatusTransitions;
 import com.clinikapi.contract.appointment.VersionTags;
 import com.clinikapi.contract.error.ApiException;
 import com.clinikapi.contract.error.ErrorCode;
+import com.clinikapi.contract.auth.ApiKeyFormat;
 import com.clinikapi.contract.error.SchemaViolations;
+import com.clinikapi.contract.search.SearchContext;
 import com.clinikapi.contract.search.SearchFilter;
 import com.clinikapi.contract.search.SearchSort;
 import com.clinikapi.mock.idempotency.IdempotentResults;
@@ -154,7 +156,10 @@ public final class AppointmentOperations {
                 date("dateTo", call.queryParameter("dateTo")));
         SearchSort sort = SearchSort.fromWire(call.queryParameter("sort"))
                 .orElseThrow(() -> ApiException.invalidParameter(SchemaViolations.oneOfEnum("sort")));
-        SearchPage page = search.search(store.all(call.apiKey()), filter, sort, count(call.queryParameter("count")),
+        // The sandbox is the key: its cursors are bound to it and to its mode.
+        SearchContext context = new SearchContext(call.apiKey(), ApiKeyFormat.modeOf(call.apiKey()).orElseThrow(),
+                filter, sort);
+        SearchPage page = search.search(store.all(call.apiKey()), context, count(call.queryParameter("count")),
                 call.queryParameter("cursor"));
 
         ArrayNode items = NODES.arrayNode();

@@ -1,6 +1,7 @@
 package com.clinikapi.mock.store;
 
 import com.clinikapi.contract.search.CursorCodec;
+import com.clinikapi.contract.search.SearchContext;
 import com.clinikapi.contract.search.SearchCursor;
 import com.clinikapi.contract.search.SearchFilter;
 import com.clinikapi.contract.search.SearchSort;
@@ -14,7 +15,8 @@ import java.util.List;
 /**
  * Filters, sorts and pages a tenant's appointments the way the service does: keyset pagination on
  * {@code (sort key, id)}, so appointments created or deleted between pages never make a page skip
- * or repeat one. Cursors are the contract's signed cursors, bound to the order and filters.
+ * or repeat one. Cursors are the contract's signed cursors, bound to the sandbox (its key), the key's
+ * mode, the filters and the order, and expiring like the service's.
  */
 public final class AppointmentSearch {
 
@@ -25,13 +27,17 @@ public final class AppointmentSearch {
     }
 
     /**
-     * @param cursorToken the previous page's cursor, or null for the first page
+     * @param appointments the sandbox's appointments
+     * @param context      the sandbox, its mode, the filters and the order
+     * @param cursorToken  the previous page's cursor, or null for the first page
      * @throws com.clinikapi.contract.error.ApiException {@code INVALID_PARAMETER} for a cursor not
-     *                                                   issued for this search
+     *                                                   issued for this search, or expired
      */
-    public SearchPage search(Collection<StoredAppointment> appointments, SearchFilter filter, SearchSort sort,
-                             int count, String cursorToken) {
-        SearchCursor after = cursorToken == null ? null : cursors.decode(cursorToken, sort, filter);
+    public SearchPage search(Collection<StoredAppointment> appointments, SearchContext context, int count,
+                             String cursorToken) {
+        SearchFilter filter = context.filter();
+        SearchSort sort = context.sort();
+        SearchCursor after = cursorToken == null ? null : cursors.decode(cursorToken, context);
         List<StoredAppointment> matches = appointments.stream().filter(a -> matches(filter, a)).toList();
         Comparator<StoredAppointment> order = order(sort);
         List<StoredAppointment> remaining = matches.stream()
@@ -43,7 +49,7 @@ public final class AppointmentSearch {
         String next = null;
         if (hasMore) {
             StoredAppointment last = page.get(page.size() - 1);
-            next = cursors.encode(new SearchCursor(sort, filter.fingerprint(), key(sort, last), last.id()));
+            next = cursors.encode(new SearchCursor(key(sort, last), last.id()), context);
         }
         return new SearchPage(page, matches.size(), next, hasMore);
     }

@@ -116,7 +116,7 @@ public class AppointmentController extends AbstractAppointmentsController {
                 .requireValid();
         AppointmentSearch.Parameters parameters = new AppointmentSearch.Parameters(patientId, practitionerId,
                 status == null ? null : AppointmentMapper.status(status), dateFrom, dateTo, sort, count, cursor);
-        return HttpResponse.ok(new AppointmentPageResponse(search.search(owner(request), parameters),
+        return HttpResponse.ok(new AppointmentPageResponse(search.search(ApiKey.require(request), parameters),
                 meta.of(request, HttpStatus.OK)));
     }
 

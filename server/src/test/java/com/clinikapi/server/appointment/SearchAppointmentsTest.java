@@ -4,14 +4,17 @@ import com.clinikapi.server.support.ApiResponse;
 import com.clinikapi.server.support.ApiTest;
 import com.clinikapi.server.support.Bodies;
 import com.clinikapi.server.support.Database;
+import com.clinikapi.server.support.TestKeys;
 import io.micronaut.json.tree.JsonNode;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -324,6 +327,63 @@ abstract class SearchAppointmentsTest extends ApiTest {
                 assertThat(response.text("code")).isEqualTo("INVALID_PARAMETER");
                 assertThat(response.diagnostics()).containsExactly("cursor: was not issued by this server for this search");
             }
+        }
+
+        @Test
+        void refusesACursorPresentedByAnotherTenantsKey() {
+            // given: a cursor of tenant dev, and tenant other with appointments for the same patient
+            String patient = uniquePatient();
+            bookedAt(patient, "2026-10-01T09:00:00Z");
+            bookedAt(patient, "2026-10-01T10:00:00Z");
+            String cursor = search("patientId=" + patient + "&count=1").text("data.cursor");
+            for (String start : List.of("2026-10-01T09:00:00Z", "2026-10-01T10:00:00Z")) {
+                ApiResponse theirs = api.post("/v1/appointments", Bodies.booked(patient, start))
+                        .key(TestKeys.OTHER_TENANT).send();
+                assertThat(theirs.status()).as(theirs.body()).isEqualTo(201);
+            }
+
+            // when
+            ApiResponse response = api.get("/v1/appointments?patientId=" + patient + "&count=1&cursor=" + cursor)
+                    .key(TestKeys.OTHER_TENANT).send();
+
+            // then
+            assertThat(response.status()).isEqualTo(400);
+            assertThat(response.text("code")).isEqualTo("INVALID_PARAMETER");
+            assertThat(response.diagnostics()).containsExactly("cursor: was not issued by this server for this search");
+        }
+
+        @Test
+        void refusesATestModeCursorInLiveMode() {
+            // given: a cursor issued to the dev tenant's test key
+            String patient = uniquePatient();
+            bookedAt(patient, "2026-10-01T09:00:00Z");
+            bookedAt(patient, "2026-10-01T10:00:00Z");
+            String cursor = search("patientId=" + patient + "&count=1").text("data.cursor");
+
+            // when: the same tenant's live key presents it
+            ApiResponse response = api.get("/v1/appointments?patientId=" + patient + "&count=1&cursor=" + cursor)
+                    .key(TestKeys.DEV_LIVE).send();
+
+            // then
+            assertThat(response.status()).isEqualTo(400);
+            assertThat(response.text("code")).isEqualTo("INVALID_PARAMETER");
+            assertThat(response.diagnostics()).containsExactly("cursor: was not issued by this server for this search");
+        }
+
+        @Test
+        void issuesACursorThatNamesNoFilterValue() {
+            // given
+            String patient = uniquePatient();
+            bookedAt(patient, "2026-10-01T09:00:00Z");
+            bookedAt(patient, "2026-10-01T10:00:00Z");
+
+            // when
+            String cursor = search("patientId=" + patient + "&count=1").text("data.cursor");
+
+            // then: the payload is the version, the issue time and the position, nothing else
+            String payload = new String(Base64.getUrlDecoder().decode(cursor.substring(0, cursor.indexOf('.'))),
+                    StandardCharsets.UTF_8);
+            assertThat(payload).matches("c2\\|\\d+\\|-?\\d+\\|appt_[A-Za-z0-9_-]+").doesNotContain(patient);
         }
 
         @Test

@@ -7,6 +7,7 @@ import com.clinikapi.contract.error.SchemaViolations;
 import com.clinikapi.contract.suite.http.ApiResponse;
 import com.clinikapi.contract.suite.http.ContractClient;
 import com.clinikapi.contract.suite.http.Json;
+import com.clinikapi.contract.suite.target.KeyRole;
 import com.clinikapi.contract.suite.target.Targets;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Nested;
@@ -319,6 +320,30 @@ class SearchAppointmentsIT {
 
             ApiResponse response = api.get(COLLECTION).query("patientId", patient).query("sort", "-start")
                     .query("count", 2).query("cursor", cursor).send();
+
+            assertRejectedNaming(response, ErrorCode.INVALID_PARAMETER, "cursor");
+        }
+
+        @Test
+        void refusesACursorPresentedWithAnotherTenantsKey() {
+            String otherKey = Targets.current().requireKey(KeyRole.OTHER_TENANT);
+            String patient = Fixtures.patientId();
+            String cursor = firstPageCursor(patient, "start");
+
+            ApiResponse response = api.get(COLLECTION).key(otherKey).query("patientId", patient).query("count", 2)
+                    .query("cursor", cursor).send();
+
+            assertRejectedNaming(response, ErrorCode.INVALID_PARAMETER, "cursor");
+        }
+
+        @Test
+        void refusesACursorPresentedInTheOtherMode() {
+            String otherModeKey = Targets.current().requireKey(KeyRole.OTHER_MODE);
+            String patient = Fixtures.patientId();
+            String cursor = firstPageCursor(patient, "start");
+
+            ApiResponse response = api.get(COLLECTION).key(otherModeKey).query("patientId", patient).query("count", 2)
+                    .query("cursor", cursor).send();
 
             assertRejectedNaming(response, ErrorCode.INVALID_PARAMETER, "cursor");
         }
