@@ -14,6 +14,7 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestReporter;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -56,7 +57,7 @@ class AdmissionLimitTest {
     }
 
     @Test
-    void theRequestPastTheLimitIs503AtOnceAndTheAdmittedOnesComplete() throws Exception {
+    void theRequestPastTheLimitIs503AtOnceAndTheAdmittedOnesComplete(TestReporter figures) throws Exception {
         List<CompletableFuture<ApiResponse>> admitted;
         try (HeldStripes stuck = HeldStripes.hold(database.datasource())) {
             // given
@@ -74,6 +75,7 @@ class AdmissionLimitTest {
             ApiResponse health = api.get("/health").withoutKey().send();
 
             // then
+            figures.publishEntry("request past the limit answered after (ms)", Long.toString(took.toMillis()));
             assertThat(refused.status()).as(refused.body()).isEqualTo(503);
             assertThat(refused.text("code")).isEqualTo("SERVICE_UNAVAILABLE");
             assertThat(refused.text("requestId")).isEqualTo(refused.header("X-Request-Id").orElseThrow());

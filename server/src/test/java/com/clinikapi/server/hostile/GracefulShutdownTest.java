@@ -9,6 +9,7 @@ import com.clinikapi.server.support.TestKeys;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestReporter;
 
 import java.io.IOException;
 import java.net.ConnectException;
@@ -87,9 +88,10 @@ class GracefulShutdownTest {
     }
 
     @Test
-    void sigtermCompletesTheAcceptedRequestsThenExits() throws Exception {
+    void sigtermCompletesTheAcceptedRequestsThenExits(TestReporter figures) throws Exception {
         String patient = "pat_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         List<CompletableFuture<HttpResponse<String>>> accepted = new ArrayList<>();
+        long signalled;
         try (HeldStripes stuck = HeldStripes.hold(database.datasource())) {
             // given
             for (int i = 0; i < IN_FLIGHT; i++) {
@@ -99,11 +101,14 @@ class GracefulShutdownTest {
                     .isEqualTo(IN_FLIGHT);
 
             // when
+            signalled = System.nanoTime();
             service.destroy();
 
             // then
             boolean refusing = Polling.until(this::refusesConnections, r -> r, STOPS_ACCEPTING);
             assertThat(refusing).as("new connections refused after SIGTERM").isTrue();
+            figures.publishEntry("new connections refused after SIGTERM within (ms)",
+                    Long.toString((System.nanoTime() - signalled) / 1_000_000));
             assertThat(accepted).noneMatch(CompletableFuture::isDone);
         }
         for (CompletableFuture<HttpResponse<String>> request : accepted) {
@@ -112,6 +117,8 @@ class GracefulShutdownTest {
         }
         assertThat(service.waitFor(GRACE_PERIOD.plus(EXIT_MARGIN).toSeconds(), TimeUnit.SECONDS))
                 .as("the process exited; its log: %s", log).isTrue();
+        figures.publishEntry("accepted requests answered 201 / process exited after SIGTERM (ms)",
+                IN_FLIGHT + " of " + IN_FLIGHT + " / " + (System.nanoTime() - signalled) / 1_000_000);
         assertThat(storedFor(patient)).isEqualTo(IN_FLIGHT);
     }
 

@@ -11,6 +11,7 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestReporter;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -73,7 +74,7 @@ class HeldLockTest {
     }
 
     @Test
-    void blockedBookingsAnswer503WithinTheLockTimeoutWhileReadsAndHealthKeepAnswering() throws Exception {
+    void blockedBookingsAnswer503WithinTheLockTimeoutWhileReadsAndHealthKeepAnswering(TestReporter figures) throws Exception {
         // given
         String patient = "pat_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         String existing = api.post("/v1/appointments", Bodies.booked(patient)).send().text("data.id");
@@ -90,6 +91,8 @@ class HeldLockTest {
             Timed health = Timed.of(() -> api.get("/health").withoutKey().send());
 
             // then
+            figures.publishEntry("read / search / health while locked (ms)", read.took().toMillis() + " / "
+                    + search.took().toMillis() + " / " + health.took().toMillis());
             assertThat(read.response().status()).isEqualTo(200);
             assertThat(search.response().status()).isEqualTo(200);
             assertThat(health.response().status()).isEqualTo(200);
@@ -101,6 +104,7 @@ class HeldLockTest {
                 assertThat(answer.response().text("code")).isEqualTo("SERVICE_UNAVAILABLE");
                 assertThat(answer.response().header("Retry-After")).isPresent();
                 assertThat(answer.took()).isLessThan(LOCK_TIMEOUT.plus(MARGIN));
+                figures.publishEntry("blocked booking answered 503 after (ms)", Long.toString(answer.took().toMillis()));
             }
         } finally {
             clients.shutdownNow();

@@ -6,6 +6,7 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestReporter;
 
 import java.io.IOException;
 import java.net.URI;
@@ -47,7 +48,7 @@ class MethodFloodTest {
     }
 
     @Test
-    void madeUpMethodsAreRefusedAndCountAsOneMethodInTheMetrics() throws Exception {
+    void madeUpMethodsAreRefusedAndCountAsOneMethodInTheMetrics(TestReporter figures) throws Exception {
         // given: every series that ordinary refusals create exists already
         send("GET", "/x");
         send("GET", "/v1/appointments");
@@ -63,6 +64,7 @@ class MethodFloodTest {
         List<String> after = series();
 
         // then
+        figures.publishEntry("new series after " + REQUESTS + " made-up methods", Integer.toString(after.size() - before.size()));
         assertThat(statuses).allSatisfy(status -> assertThat(status).isBetween(400, 499));
         assertThat(after.size() - before.size()).as("new series: %s", newSeries(before, after))
                 .isLessThanOrEqualTo(MAX_NEW_SERIES);

@@ -11,6 +11,7 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestReporter;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -83,7 +84,7 @@ abstract class UnknownKeyFloodTest {
     }
 
     @Test
-    void neverIssuedKeysCostNoMoreThanTheClientsBudgetAndThePartnerKeepsBeingServed() throws Exception {
+    void neverIssuedKeysCostNoMoreThanTheClientsBudgetAndThePartnerKeepsBeingServed(TestReporter figures) throws Exception {
         // given
         String patient = "pat_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         String id = api.post("/v1/appointments", Bodies.booked(patient)).send().text("data.id");
@@ -110,6 +111,11 @@ abstract class UnknownKeyFloodTest {
         attacker.shutdown();
 
         // then
+        figures.publishEntry("database lookups for " + FLOOD_THREADS * FLOOD_REQUESTS_PER_THREAD + " made-up keys",
+                Long.toString(Math.round(lookups() - lookupsBefore)));
+        figures.publishEntry("flood answers", floodStatuses.toString());
+        figures.publishEntry("partner requests meanwhile", partner.size() + ", statuses "
+                + partner.stream().map(ApiResponse::status).distinct().toList());
         assertThat(partner).isNotEmpty().allSatisfy(r -> assertThat(r.status()).as(r.body()).isEqualTo(200));
         assertThat(floodStatuses.keySet()).as("flood answers: %s", floodStatuses).containsOnly(401, 429);
         assertThat(floodStatuses.get(429).get()).isGreaterThan(FLOOD_THREADS * FLOOD_REQUESTS_PER_THREAD / 2);
