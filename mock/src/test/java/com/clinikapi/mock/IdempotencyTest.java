@@ -112,6 +112,51 @@ class IdempotencyTest {
     }
 
     @Test
+    void refusesARetriedCreateOfADeletedAppointmentWith410InsteadOfBookingAgain() {
+        String key = UUID.randomUUID().toString();
+        String body = Bodies.booked();
+        String deleted = post(key, body).id();
+        api.delete(deleted);
+
+        Reply retry = post(key, body);
+
+        assertThat(retry.status()).as("%s", retry).isEqualTo(410);
+        assertThat(retry.code()).isEqualTo("IDEMPOTENT_RESOURCE_DELETED");
+        assertThat(retry.diagnostics()).containsExactly(
+                "Idempotency-Key: was used by a request whose appointment has since been deleted; use a new key");
+        assertThat(retry.json().path("requestId").asText()).isEqualTo(retry.header("X-Request-Id"));
+        assertThat(retry.header("Idempotent-Replayed")).isNull();
+        assertThat(retry.body()).doesNotContain(deleted);
+        assertThat(api.search("").data().path("total").asInt()).isZero();
+    }
+
+    @Test
+    void refusesARetriedPatchOfADeletedAppointmentWith410RatherThan404() {
+        String id = api.createdId(Bodies.booked());
+        String key = UUID.randomUUID().toString();
+        api.send(api.request("/v1/appointments/" + id).header("Content-Type", ApiClient.JSON)
+                .header("Idempotency-Key", key).method("PATCH", ApiClient.body("{\"comment\":\"once\"}")));
+        api.delete(id);
+
+        Reply retry = api.send(api.request("/v1/appointments/" + id).header("Content-Type", ApiClient.JSON)
+                .header("Idempotency-Key", key).method("PATCH", ApiClient.body("{\"comment\":\"once\"}")));
+
+        assertThat(retry.status()).as("%s", retry).isEqualTo(410);
+        assertThat(retry.code()).isEqualTo("IDEMPOTENT_RESOURCE_DELETED");
+    }
+
+    @Test
+    void stillRefusesTheKeyOfADeletedAppointmentForADifferentRequest() {
+        String key = UUID.randomUUID().toString();
+        api.delete(post(key, Bodies.booked()).id());
+
+        Reply reused = post(key, Bodies.proposed("pat_abc123"));
+
+        assertThat(reused.status()).isEqualTo(422);
+        assertThat(reused.code()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+    }
+
+    @Test
     void createsExactlyOneAppointmentForFiftyConcurrentRequestsWithOneKey() {
         String key = UUID.randomUUID().toString();
         String body = Bodies.booked();

@@ -22,6 +22,7 @@ public enum ErrorCode {
     SCHEDULING_CONFLICT(409, "The practitioner is already booked for an overlapping time"),
     INVALID_STATUS_TRANSITION(409, "The appointment's status cannot change this way"),
     IDEMPOTENCY_IN_PROGRESS(409, "A request with this Idempotency-Key is still being processed; retry later"),
+    IDEMPOTENT_RESOURCE_DELETED(410, "The appointment this Idempotency-Key made or changed has since been deleted"),
     PAYLOAD_TOO_LARGE(413, "Request body exceeds 1048576 bytes"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported Content-Type"),
     VALIDATION_ERROR(422, "Request validation failed"),

@@ -24,7 +24,10 @@ import java.util.regex.Pattern;
  *   <li>a request's {@link #fingerprint} covers its method, path, {@code If-Match} and body bytes;</li>
  *   <li>the outcome of a successful request is kept for {@link #RETENTION}; a repeat with the same
  *       key and fingerprint replays it, with another fingerprint it is refused
- *       ({@link #keyReused()}).</li>
+ *       ({@link #keyReused()});</li>
+ *   <li>deleting an appointment discards the stored outcomes that carried it (they hold patient data)
+ *       but keeps their keys until their retention ends: a repeat is {@link #resourceDeleted()}, never
+ *       performed again.</li>
  * </ul>
  * Keys are never logged nor stored in clear: storage keeps {@link #digest} of them.
  */
@@ -89,6 +92,15 @@ public final class IdempotencyKeys {
     public static ApiException keyReused() {
         return new ApiException(ErrorCode.IDEMPOTENCY_KEY_REUSED, List.of(ValidationIssue.value(
                 ApiHeaders.IDEMPOTENCY_KEY, "was already used for a different request; use a new key")));
+    }
+
+    /**
+     * 410 {@code IDEMPOTENT_RESOURCE_DELETED}: the request with this key was completed, and the
+     * appointment it made or changed has since been deleted along with the stored outcome.
+     */
+    public static ApiException resourceDeleted() {
+        return new ApiException(ErrorCode.IDEMPOTENT_RESOURCE_DELETED, List.of(ValidationIssue.value(
+                ApiHeaders.IDEMPOTENCY_KEY, "was used by a request whose appointment has since been deleted; use a new key")));
     }
 
     /** 409 {@code IDEMPOTENCY_IN_PROGRESS}: the first request with this key has not finished yet. */

@@ -3,8 +3,10 @@ package com.clinikapi.contract.spec;
 import com.clinikapi.contract.ApiHeaders;
 import com.clinikapi.contract.appointment.AppointmentStatus;
 import com.clinikapi.contract.appointment.StatusTransitions;
+import com.clinikapi.contract.error.ApiException;
 import com.clinikapi.contract.error.ErrorCode;
 import com.clinikapi.contract.idempotency.IdempotencyKeys;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.Parameter;
@@ -14,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -29,6 +32,8 @@ class SpecMatchesContractCodeTest {
 
     private static final Pattern TABLE_ROW = Pattern.compile("^\\| `([a-z-]+)` \\| (.+) \\|$");
     private static final Pattern QUOTED = Pattern.compile("`([a-z-]+)`");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static OpenAPI spec;
 
@@ -64,6 +69,33 @@ class SpecMatchesContractCodeTest {
 
         assertThat(Arrays.stream(ErrorCode.values()).map(c -> "`" + c.name() + "`"))
                 .allSatisfy(name -> assertThat(description).contains(name));
+    }
+
+    @Test
+    void theGoneAnswerIsTheContractsAnswerToARepeatWhoseAppointmentWasDeleted() {
+        ApiException expected = IdempotencyKeys.resourceDeleted();
+        var gone = spec.getComponents().getResponses().get("Gone");
+
+        assertThat(gone.getContent()).allSatisfy((mediaType, content) -> {
+            Map<?, ?> example = JSON.convertValue(content.getExample(), Map.class);
+            assertThat(example.get("code")).isEqualTo(expected.code().name());
+            assertThat(example.get("error")).isEqualTo(expected.code().summary());
+            assertThat((List<?>) example.get("issues")).singleElement()
+                    .extracting(issue -> ((Map<?, ?>) issue).get("diagnostics"))
+                    .isEqualTo(expected.issues().get(0).diagnostics());
+        });
+        assertThat(expected.code().httpStatus()).isEqualTo(410);
+    }
+
+    @Test
+    void onlyTheChangesWhoseOutcomeCarriesAnAppointmentCanMeetItsTombstone() {
+        var collection = spec.getPaths().get("/v1/appointments");
+        var one = spec.getPaths().get("/v1/appointments/{id}");
+
+        assertThat(collection.getPost().getResponses()).containsKey("410");
+        assertThat(one.getPatch().getResponses()).containsKey("410");
+        // A repeated DELETE replays its 204: its outcome carries no appointment, so nothing is discarded.
+        assertThat(one.getDelete().getResponses()).doesNotContainKey("410");
     }
 
     @Test

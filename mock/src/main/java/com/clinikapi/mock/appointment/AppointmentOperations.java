@@ -127,14 +127,17 @@ public final class AppointmentOperations {
         return withETag(ApiResult.ok(updated.document()));
     }
 
-    /** Deletes if {@code If-Match} allows, and forgets the idempotent answers that carried the appointment. */
+    /**
+     * Deletes if {@code If-Match} allows, and discards the idempotent answers that carried the
+     * appointment, keeping their keys as tombstones.
+     */
     ApiResult delete(ApiCall call) {
         VersionTags.Precondition precondition = VersionTags.ifMatch(call.header(ApiHeaders.IF_MATCH));
         String id = call.pathParameter(ID);
         if (!store.delete(call.apiKey(), id, current -> precondition.require(version(current)))) {
             throw new ApiException(ErrorCode.NOT_FOUND);
         }
-        idempotentResults.forgetResource(call.apiKey(), id);
+        idempotentResults.tombstoneResource(call.apiKey(), id);
         return ApiResult.noContent();
     }
 

@@ -17,7 +17,9 @@ import java.util.function.Supplier;
  * the spec and {@link IdempotencyKeys}): a key's first successful outcome is kept for 24 hours per API
  * key; a repeat of the same request replays it with {@code Idempotent-Replayed: true}, another request
  * with the key is 422 {@code IDEMPOTENCY_KEY_REUSED}, and a failed request keeps nothing. Requests with
- * one key are performed one at a time, so concurrent repeats perform the change once.
+ * one key are performed one at a time, so concurrent repeats perform the change once. Deleting an
+ * appointment discards the kept answers that carry it but keeps their keys, as tombstones: a repeat is
+ * 410 {@code IDEMPOTENT_RESOURCE_DELETED}, never a new booking.
  */
 public final class IdempotentResults {
 
@@ -28,7 +30,17 @@ public final class IdempotentResults {
         this.clock = clock;
     }
 
+    /** @param result the kept answer, or null once its appointment was deleted (a tombstone) */
     private record Kept(String fingerprint, ApiResult result, Instant expiresAt) {
+
+        boolean carries(String appointmentId) {
+            return result != null && result.payload() != null
+                    && Objects.equals(appointmentId, result.payload().path("id").asText(null));
+        }
+
+        Kept tombstone() {
+            return new Kept(fingerprint, null, expiresAt);
+        }
     }
 
     /**
@@ -50,6 +62,9 @@ public final class IdempotentResults {
                 if (!previous.fingerprint().equals(fingerprint)) {
                     throw IdempotencyKeys.keyReused();
                 }
+                if (previous.result() == null) {
+                    throw IdempotencyKeys.resourceDeleted();
+                }
                 return previous.result().withHeader(ApiHeaders.IDEMPOTENT_REPLAYED, "true");
             }
             ApiResult result = change.get();
@@ -58,13 +73,12 @@ public final class IdempotentResults {
         }
     }
 
-    /** Forgets the kept answers that carry this appointment (it was deleted). */
-    public void forgetResource(String apiKey, String appointmentId) {
+    /** Discards the kept answers that carry this appointment (it was deleted) but keeps their keys. */
+    public void tombstoneResource(String apiKey, String appointmentId) {
         Map<String, Kept> kept = byApiKey.get(apiKey);
         if (kept != null) {
             synchronized (kept) {
-                kept.values().removeIf(k -> k.result().payload() != null
-                        && Objects.equals(appointmentId, k.result().payload().path("id").asText(null)));
+                kept.replaceAll((digest, k) -> k.carries(appointmentId) ? k.tombstone() : k);
             }
         }
     }

@@ -87,13 +87,16 @@ public class AppointmentService {
         }, outcomes::updated, outcomes::appointment));
     }
 
-    /** Deletes for good, with every stored answer that carried the appointment. */
+    /**
+     * Deletes for good, with every stored answer that carried the appointment; their keys stay, so
+     * that a repeat of the create or update is refused rather than performed again.
+     */
     public Replayable<String> delete(Owner owner, String id, VersionTags.Precondition precondition,
                                      Optional<IdempotentRequest> key) {
         return idempotency.perform(key, () -> {
             lockedForChange(owner, id, precondition);
             repository.deleteByIdAndTenantIdAndMode(id, owner.tenantId(), owner.mode());
-            idempotency.forgetResource(owner.tenantId(), owner.mode(), id);
+            idempotency.tombstoneResource(owner.tenantId(), owner.mode(), id);
             return id;
         }, outcomes::deleted, outcomes::deletedId);
     }

@@ -20,6 +20,11 @@ import java.util.function.Supplier;
  * with the same key blocks on the claim until the first commits, then finds and replays its outcome;
  * if the first rolled back (it failed), the second performs the change itself. The database decides,
  * so this holds across instances.
+ *
+ * <p>Deleting an appointment leaves tombstones of the records whose outcome carried it
+ * ({@link #tombstoneResource}): a repeat of such a request is refused with 410
+ * {@code IDEMPOTENT_RESOURCE_DELETED} rather than performed again (it would book the deleted
+ * appointment anew).
  */
 @Singleton
 public class Idempotency {
@@ -41,8 +46,10 @@ public class Idempotency {
      * @param keep    what to store of the change's result for replays
      * @param replay  the result again, from what was stored
      * @throws com.clinikapi.contract.error.ApiException 422 {@code IDEMPOTENCY_KEY_REUSED} when the key
-     *         was used for another request, 409 {@code IDEMPOTENCY_IN_PROGRESS} when the request holding
-     *         it does not finish in time; or whatever the change throws
+     *         was used for another request, 410 {@code IDEMPOTENT_RESOURCE_DELETED} when it was used for
+     *         this request and the appointment it answered with has been deleted since, 409
+     *         {@code IDEMPOTENCY_IN_PROGRESS} when the request holding it does not finish in time; or
+     *         whatever the change throws
      */
     public <T> Replayable<T> perform(Optional<IdempotentRequest> request, Supplier<T> change,
                                      Function<T, StoredResponse> keep, Function<StoredResponse, T> replay) {
@@ -77,12 +84,15 @@ public class Idempotency {
         throw IdempotencyKeys.inProgress();
     }
 
-    /** Forgets the stored answers carrying this appointment; inside the transaction that deletes it. */
-    public void forgetResource(String tenantId, String mode, String resourceId) {
-        records.forgetResource(tenantId, mode, resourceId);
+    /**
+     * Discards the stored answers carrying this appointment but keeps their keys, as tombstones;
+     * inside the transaction that deletes it.
+     */
+    public void tombstoneResource(String tenantId, String mode, String resourceId) {
+        records.tombstoneResource(tenantId, mode, resourceId);
     }
 
-    /** Deletes every record older than the retention; returns how many. */
+    /** Deletes every record older than the retention, tombstones included; returns how many. */
     public int purgeExpired() {
         return transactions.executeWrite(status -> records.purgeExpired(Instant.now()));
     }
@@ -91,6 +101,9 @@ public class Idempotency {
                                               Function<StoredResponse, T> replay) {
         if (!stored.fingerprint().equals(request.fingerprint())) {
             throw IdempotencyKeys.keyReused();
+        }
+        if (stored.resourceDeleted()) {
+            throw IdempotencyKeys.resourceDeleted();
         }
         return Replayable.replayed(replay.apply(stored.response()));
     }

@@ -11,14 +11,15 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Table {@code idempotency_record} (see {@code V3__idempotency_and_practitioner_time.sql}). Every
- * statement names the tenant and mode; keys are stored as digests only.
+ * Table {@code idempotency_record} (see {@code V3__idempotency_and_practitioner_time.sql} and
+ * {@code V4__idempotency_tombstones.sql}). Every statement names the tenant and mode; keys are stored
+ * as digests only.
  */
 @Singleton
 class IdempotencyRecords {
 
     private static final String FIND = """
-            SELECT fingerprint, status, resource_id, response_body FROM idempotency_record
+            SELECT fingerprint, status, resource_id, response_body, resource_deleted FROM idempotency_record
              WHERE tenant_id = ? AND mode = ? AND key_digest = ? AND expires_at > ? AND status IS NOT NULL""";
     private static final String DELETE_EXPIRED_KEY = """
             DELETE FROM idempotency_record WHERE tenant_id = ? AND mode = ? AND key_digest = ? AND expires_at <= ?""";
@@ -28,13 +29,18 @@ class IdempotencyRecords {
     private static final String COMPLETE = """
             UPDATE idempotency_record SET status = ?, resource_id = ?, response_body = ?
              WHERE tenant_id = ? AND mode = ? AND key_digest = ?""";
-    private static final String FORGET_RESOURCE = """
-            DELETE FROM idempotency_record
+    private static final String TOMBSTONE_RESOURCE = """
+            UPDATE idempotency_record SET response_body = NULL, resource_deleted = TRUE
              WHERE tenant_id = ? AND mode = ? AND resource_id = ? AND response_body IS NOT NULL""";
     private static final String PURGE = "DELETE FROM idempotency_record WHERE expires_at <= ?";
 
-    /** A record is a completed outcome plus the fingerprint of the request that produced it. */
-    record Found(String fingerprint, StoredResponse response) {
+    /**
+     * A record is a completed outcome plus the fingerprint of the request that produced it.
+     *
+     * @param resourceDeleted whether the outcome's appointment was deleted since: a tombstone, whose
+     *                        {@code response} has no body any more
+     */
+    record Found(String fingerprint, StoredResponse response, boolean resourceDeleted) {
     }
 
     /** Another request holds or has used this key: its claim row exists. */
@@ -62,7 +68,7 @@ class IdempotencyRecords {
                     return Optional.empty();
                 }
                 return Optional.of(new Found(rs.getString(1),
-                        new StoredResponse(rs.getInt(2), rs.getString(3), rs.getString(4))));
+                        new StoredResponse(rs.getInt(2), rs.getString(3), rs.getString(4)), rs.getBoolean(5)));
             }
         });
     }
@@ -113,9 +119,13 @@ class IdempotencyRecords {
         });
     }
 
-    /** Drops the stored answers that carry this appointment (when it is deleted: no copy outlives it). */
-    void forgetResource(String tenantId, String mode, String resourceId) {
-        jdbc.prepareStatement(FORGET_RESOURCE, statement -> {
+    /**
+     * Turns the records whose stored answer carries this appointment into tombstones (when it is
+     * deleted): the answer is discarded, so no copy of the appointment outlives it, but the key stays
+     * taken until it expires. The delete's own record (no body) is left as it is.
+     */
+    void tombstoneResource(String tenantId, String mode, String resourceId) {
+        jdbc.prepareStatement(TOMBSTONE_RESOURCE, statement -> {
             statement.setString(1, tenantId);
             statement.setString(2, mode);
             statement.setString(3, resourceId);

@@ -259,15 +259,96 @@ abstract class IdempotencyKeyTest extends ApiTest {
             assertThat(retry.header("Idempotent-Replayed")).contains("true");
             assertThat(api.delete(path).send().status()).isEqualTo(404);
         }
+    }
+
+    /** Deleting an appointment keeps the keys of the answers that carried it, as tombstones. */
+    @Nested
+    class AfterTheAppointmentWasDeleted {
+
+        private static final String GONE_DIAGNOSTICS =
+                "Idempotency-Key: was used by a request whose appointment has since been deleted; use a new key";
 
         @Test
-        void forgetsTheStoredAnswersOfADeletedAppointment() {
+        void refusesARetriedCreateWith410InsteadOfBookingAgain() {
+            // given
+            String patient = uniquePatient();
+            String key = newKey();
+            String body = Bodies.booked(patient);
+            String deleted = post(key, body).text("data.id");
+            api.delete("/v1/appointments/" + deleted).send();
+
+            // when
+            ApiResponse retry = post(key, body);
+
+            // then
+            assertThat(retry.status()).as(retry.body()).isEqualTo(410);
+            assertThat(retry.text("code")).isEqualTo("IDEMPOTENT_RESOURCE_DELETED");
+            assertThat(retry.diagnostics()).containsExactly(GONE_DIAGNOSTICS);
+            assertThat(retry.text("requestId")).isEqualTo(retry.header("X-Request-Id").orElseThrow());
+            assertThat(retry.header("Idempotent-Replayed")).isEmpty();
+            assertThat(retry.body()).doesNotContain(deleted).doesNotContain(patient);
+            assertThat(appointmentsOf(patient)).isZero();
+        }
+
+        @Test
+        void refusesARetriedPatchWith410RatherThan404() {
+            // given
+            String path = "/v1/appointments/" + createId(Bodies.booked(uniquePatient()));
+            String key = newKey();
+            api.patch(path, "{\"comment\":\"once\"}").header("Idempotency-Key", key).send();
+            api.delete(path).send();
+
+            // when
+            ApiResponse retry = api.patch(path, "{\"comment\":\"once\"}").header("Idempotency-Key", key).send();
+
+            // then
+            assertThat(retry.status()).as(retry.body()).isEqualTo(410);
+            assertThat(retry.text("code")).isEqualTo("IDEMPOTENT_RESOURCE_DELETED");
+            assertThat(retry.diagnostics()).containsExactly(GONE_DIAGNOSTICS);
+            assertThat(api.get(path).send().status()).isEqualTo(404);
+        }
+
+        @Test
+        void keepsNoCopyOfTheDeletedAppointment() {
+            // given
+            String patient = uniquePatient();
+            String id = post(newKey(), Bodies.booked(patient)).text("data.id");
+            api.patch("/v1/appointments/" + id, "{\"comment\":\"x\"}").header("Idempotency-Key", newKey()).send();
+
+            // when
+            api.delete("/v1/appointments/" + id).header("Idempotency-Key", newKey()).send();
+
+            // then
+            assertThat(count("SELECT COUNT(*) FROM idempotency_record WHERE response_body LIKE '%" + patient + "%'")).isZero();
+            assertThat(count("SELECT COUNT(*) FROM idempotency_record WHERE resource_id = '" + id + "' AND resource_deleted"))
+                    .isEqualTo(2);
+        }
+
+        @Test
+        void stillRefusesTheKeyForADifferentRequest() {
+            // given
+            String patient = uniquePatient();
+            String key = newKey();
+            api.delete("/v1/appointments/" + post(key, Bodies.booked(patient, "2026-12-01T09:00:00Z")).text("data.id")).send();
+
+            // when
+            ApiResponse reused = post(key, Bodies.booked(patient, "2026-12-01T10:00:00Z"));
+
+            // then
+            assertThat(reused.status()).isEqualTo(422);
+            assertThat(reused.text("code")).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+            assertThat(appointmentsOf(patient)).isZero();
+        }
+
+        @Test
+        void letsTheKeyBeUsedAgainOnceItExpired() {
             // given
             String patient = uniquePatient();
             String key = newKey();
             String body = Bodies.proposed(patient);
             String deleted = post(key, body).text("data.id");
             api.delete("/v1/appointments/" + deleted).send();
+            expireEveryKey();
 
             // when
             ApiResponse again = post(key, body);
@@ -276,6 +357,20 @@ abstract class IdempotencyKeyTest extends ApiTest {
             assertThat(again.status()).isEqualTo(201);
             assertThat(again.header("Idempotent-Replayed")).isEmpty();
             assertThat(again.text("data.id")).isNotEqualTo(deleted);
+        }
+
+        @Test
+        void purgesTombstonesWithTheirRetention() {
+            // given
+            String id = post(newKey(), Bodies.proposed(uniquePatient())).text("data.id");
+            api.delete("/v1/appointments/" + id).send();
+            expireEveryKey();
+
+            // when
+            server.getApplicationContext().getBean(Idempotency.class).purgeExpired();
+
+            // then
+            assertThat(count("SELECT COUNT(*) FROM idempotency_record WHERE resource_id = '" + id + "'")).isZero();
         }
     }
 

@@ -4,6 +4,7 @@ import com.clinikapi.contract.ApiHeaders;
 import com.clinikapi.contract.appointment.PractitionerTime;
 import com.clinikapi.contract.appointment.VersionTags;
 import com.clinikapi.contract.error.ErrorCode;
+import com.clinikapi.contract.idempotency.IdempotencyKeys;
 import com.clinikapi.contract.suite.http.ApiResponse;
 import com.clinikapi.contract.suite.http.ContractClient;
 import com.clinikapi.contract.suite.http.Json;
@@ -92,6 +93,37 @@ class RetriesAndConflictsIT {
             assertThat(first.status()).isEqualTo(204);
             assertThat(retry.status()).as("%s", retry).isEqualTo(204);
             assertThat(retry.header(ApiHeaders.IDEMPOTENT_REPLAYED)).hasValue("true");
+        }
+
+        @Test
+        void refusesACreateRetriedAfterItsAppointmentWasDeletedInsteadOfBookingItAgain() {
+            String patient = Fixtures.patientId();
+            ObjectNode body = Fixtures.booked(patient);
+            String key = idempotencyKey();
+            ApiResponse first = api.post(Appointments.COLLECTION).header(ApiHeaders.IDEMPOTENCY_KEY, key).json(body).send();
+            appointments.delete(first.id());
+
+            ApiResponse retry = api.post(Appointments.COLLECTION).header(ApiHeaders.IDEMPOTENCY_KEY, key).json(body).send();
+
+            assertRejected(retry, ErrorCode.IDEMPOTENT_RESOURCE_DELETED, IdempotencyKeys.resourceDeleted().issues().get(0));
+            assertThat(retry.header(ApiHeaders.IDEMPOTENT_REPLAYED)).isEmpty();
+            assertThat(appointments.searchByPatient(patient).path("total").asLong()).isZero();
+        }
+
+        @Test
+        void refusesAPatchRetriedAfterItsAppointmentWasDeletedInsteadOfAnsweringNotFound() {
+            String patient = Fixtures.patientId();
+            String id = appointments.create(Fixtures.booked(patient)).path("id").asText();
+            String key = idempotencyKey();
+            ObjectNode patch = Json.object("comment", "once");
+            ApiResponse first = api.patch(Appointments.path(id)).header(ApiHeaders.IDEMPOTENCY_KEY, key).json(patch).send();
+            appointments.delete(id);
+
+            ApiResponse retry = api.patch(Appointments.path(id)).header(ApiHeaders.IDEMPOTENCY_KEY, key).json(patch).send();
+
+            assertThat(first.status()).as("%s", first).isEqualTo(200);
+            assertRejected(retry, ErrorCode.IDEMPOTENT_RESOURCE_DELETED, IdempotencyKeys.resourceDeleted().issues().get(0));
+            assertThat(appointments.searchByPatient(patient).path("total").asLong()).isZero();
         }
 
         @Test
