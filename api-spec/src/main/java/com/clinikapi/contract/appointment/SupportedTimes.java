@@ -77,13 +77,13 @@ public final class SupportedTimes {
         }
     }
 
-    /** The issue for the date query parameter {@code parameter} with this text, if it is not a supported day. */
-    public static Optional<ValidationIssue> checkQueryDate(String parameter, String text) {
+    /** The issue for the date parameter or field {@code name} with this text, if it is not a supported day. */
+    public static Optional<ValidationIssue> checkDate(String name, String text) {
         Optional<LocalDate> day = parseDate(text);
         if (day.isEmpty()) {
-            return Optional.of(SchemaViolations.date(parameter));
+            return Optional.of(SchemaViolations.date(name));
         }
-        return isSupported(day.get()) ? Optional.empty() : Optional.of(dayOutOfRange(parameter));
+        return isSupported(day.get()) ? Optional.empty() : Optional.of(dayOutOfRange(name));
     }
 
     /**
@@ -127,8 +127,8 @@ public final class SupportedTimes {
     }
 
     /** {@code dateFrom: must be from 0001-01-01 to 9999-12-31}. */
-    public static ValidationIssue dayOutOfRange(String parameter) {
-        return ValidationIssue.value(parameter, "must be from " + FIRST_DAY + " to " + LAST_DAY);
+    public static ValidationIssue dayOutOfRange(String name) {
+        return ValidationIssue.value(name, "must be from " + FIRST_DAY + " to " + LAST_DAY);
     }
 
     /** {@code start: must be from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z in UTC}. */

@@ -38,7 +38,7 @@ class SupportedTimesTest {
         @ValueSource(strings = {"0001-01-01", "2026-12-01", "2028-02-29", "9999-12-31"})
         void acceptsFourDigitDaysFromYearOneTo9999(String text) {
             assertThat(SupportedTimes.queryDate("dateFrom", text)).isEqualTo(LocalDate.parse(text));
-            assertThat(SupportedTimes.checkQueryDate("dateFrom", text)).isEmpty();
+            assertThat(SupportedTimes.checkDate("dateFrom", text)).isEmpty();
         }
 
         @Test
@@ -52,7 +52,7 @@ class SupportedTimesTest {
                 "2026-12-01T00:00:00Z", " 2026-12-01", "２０２６-12-01", "yesterday"})
         void refusesWhatIsNotAFourDigitCalendarDayAsAFormatError(String text) {
             assertRefused(() -> SupportedTimes.queryDate("dateTo", text), "dateTo: must be a date (YYYY-MM-DD)", text);
-            assertThat(SupportedTimes.checkQueryDate("dateTo", text).map(ValidationIssue::diagnostics))
+            assertThat(SupportedTimes.checkDate("dateTo", text).map(ValidationIssue::diagnostics))
                     .contains("dateTo: must be a date (YYYY-MM-DD)");
         }
 
