@@ -303,6 +303,19 @@ abstract class CreateAppointmentTest extends ApiTest {
         }
 
         @Test
+        void listsAnOutOfRangeDateTimeWithTheOtherShapeProblemsBeforeValueProblems() {
+            // when
+            ApiResponse response = post("""
+                    {"patientId":7,"priority":10,"start":"9999-12-31T23:59:59-18:00","minutesDuration":30}""");
+
+            // then
+            assertThat(response.status()).as(response.body()).isEqualTo(422);
+            assertThat(response.diagnostics()).containsExactly("status: is required", "patientId: must be of type string",
+                    "start: must be from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z in UTC",
+                    "priority: must be between 0 and 9");
+        }
+
+        @Test
         void rejectsWrongJsonTypesEvenWhereBindingWouldCoerceThem() {
             // when
             ApiResponse response = post("""
