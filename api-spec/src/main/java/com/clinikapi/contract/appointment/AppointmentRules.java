@@ -24,14 +24,16 @@ public final class AppointmentRules {
     static final String TIMES_REQUIRED = "is required unless status is proposed, cancelled or waitlist";
     static final String REASON_NOT_ALLOWED = "is allowed only when status is cancelled or noshow";
     static final String REASON_REQUIRED = "is required when status is cancelled";
+    static final String DERIVED_END_SUPPORTED = "must not take end (start + minutesDuration) past " + SupportedTimes.LATEST;
 
     private AppointmentRules() {
     }
 
     /** Rules for a new appointment: derives {@code end} from {@code start + minutesDuration} if absent. */
     public static AppointmentSchedule checkNew(AppointmentSchedule requested) {
-        AppointmentSchedule schedule = requested.end() == null ? deriveEnd(requested) : requested;
-        requireValid(schedule);
+        boolean endDerived = requested.end() == null;
+        AppointmentSchedule schedule = endDerived ? deriveEnd(requested) : requested;
+        requireValid(schedule, endDerived);
         return schedule;
     }
 
@@ -43,8 +45,9 @@ public final class AppointmentRules {
      */
     public static AppointmentSchedule checkUpdate(AppointmentSchedule merged, Set<String> patchedFields) {
         boolean timingChanged = patchedFields.contains("start") || patchedFields.contains("minutesDuration");
-        AppointmentSchedule schedule = timingChanged && !patchedFields.contains("end") ? deriveEnd(merged) : merged;
-        requireValid(schedule);
+        boolean endDerived = timingChanged && !patchedFields.contains("end");
+        AppointmentSchedule schedule = endDerived ? deriveEnd(merged) : merged;
+        requireValid(schedule, endDerived);
         return schedule;
     }
 
@@ -57,8 +60,17 @@ public final class AppointmentRules {
         return issues;
     }
 
-    private static void requireValid(AppointmentSchedule schedule) {
-        List<ValidationIssue> issues = violations(schedule);
+    /**
+     * @param endDerived whether {@code end} was derived from {@code start + minutesDuration}: it was
+     *                   not sent, so a derived end past the supported instants is refused on
+     *                   {@code minutesDuration} (a sent one never gets here: it is refused as a value)
+     */
+    private static void requireValid(AppointmentSchedule schedule, boolean endDerived) {
+        List<ValidationIssue> issues = new ArrayList<>();
+        if (endDerived && schedule.end() != null && !SupportedTimes.isSupported(schedule.end())) {
+            issues.add(ValidationIssue.businessRule("minutesDuration", DERIVED_END_SUPPORTED));
+        }
+        issues.addAll(violations(schedule));
         if (!issues.isEmpty()) {
             throw ApiException.validation(issues);
         }

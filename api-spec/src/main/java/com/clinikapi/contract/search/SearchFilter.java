@@ -1,6 +1,7 @@
 package com.clinikapi.contract.search;
 
 import com.clinikapi.contract.appointment.AppointmentStatus;
+import com.clinikapi.contract.appointment.SupportedTimes;
 import com.clinikapi.contract.error.ApiException;
 import com.clinikapi.contract.error.ValidationIssue;
 
@@ -11,6 +12,7 @@ import java.time.ZoneOffset;
 /**
  * The filters of a search. {@code dateFrom}/{@code dateTo} are whole UTC days bounding {@code start},
  * both inclusive; {@link #startFromInclusive()} and {@link #startToExclusive()} give the instants.
+ * A day outside {@link SupportedTimes} is refused here too, whoever parsed it.
  */
 public record SearchFilter(
         String patientId,
@@ -20,6 +22,8 @@ public record SearchFilter(
         LocalDate dateTo) {
 
     public SearchFilter {
+        SupportedTimes.requireSupported("dateFrom", dateFrom);
+        SupportedTimes.requireSupported("dateTo", dateTo);
         if (dateFrom != null && dateTo != null && dateTo.isBefore(dateFrom)) {
             throw ApiException.invalidParameter(ValidationIssue.value("dateTo", "must not be before dateFrom"));
         }

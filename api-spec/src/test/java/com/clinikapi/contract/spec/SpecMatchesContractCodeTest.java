@@ -3,6 +3,7 @@ package com.clinikapi.contract.spec;
 import com.clinikapi.contract.ApiHeaders;
 import com.clinikapi.contract.appointment.AppointmentStatus;
 import com.clinikapi.contract.appointment.StatusTransitions;
+import com.clinikapi.contract.appointment.SupportedTimes;
 import com.clinikapi.contract.error.ApiException;
 import com.clinikapi.contract.error.ErrorCode;
 import com.clinikapi.contract.idempotency.IdempotencyKeys;
@@ -128,6 +129,28 @@ class SpecMatchesContractCodeTest {
         assertThat(collection.getPost().getResponses().get("201").getHeaders()).containsKey(ApiHeaders.ETAG);
         assertThat(one.getGet().getResponses().get("200").getHeaders()).containsKey(ApiHeaders.ETAG);
         assertThat(one.getPatch().getResponses().get("200").getHeaders()).containsKey(ApiHeaders.ETAG);
+    }
+
+    @Test
+    void theDescriptionsStateTheSupportedTimes() {
+        String conventions = spec.getInfo().getDescription();
+        assertThat(conventions).contains("`" + SupportedTimes.FIRST_DAY + "`", "`" + SupportedTimes.LAST_DAY + "`",
+                "`" + SupportedTimes.EARLIEST + "`", "`" + SupportedTimes.LATEST + "`", "maximum supported instant");
+
+        for (Parameter parameter : spec.getPaths().get("/v1/appointments").getGet().getParameters()) {
+            if ("date".equals(parameter.getSchema().getFormat())) {
+                assertThat(parameter.getDescription()).as(parameter.getName())
+                        .contains("`" + SupportedTimes.FIRST_DAY + "` to `" + SupportedTimes.LAST_DAY + "`");
+            }
+        }
+        for (String model : new String[]{"AppointmentCreate", "AppointmentUpdate", "Period"}) {
+            Map<String, Schema> properties = spec.getComponents().getSchemas().get(model).getProperties();
+            properties.forEach((name, property) -> {
+                if ("date-time".equals(property.getFormat())) {
+                    assertThat(property.getDescription()).as(model + "." + name).contains("RFC 3339");
+                }
+            });
+        }
     }
 
     private static java.util.List<String> headerNames(java.util.List<Parameter> parameters) {

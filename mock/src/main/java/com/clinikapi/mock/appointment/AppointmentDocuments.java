@@ -2,6 +2,7 @@ package com.clinikapi.mock.appointment;
 
 import com.clinikapi.contract.appointment.AppointmentSchedule;
 import com.clinikapi.contract.appointment.AppointmentStatus;
+import com.clinikapi.contract.appointment.SupportedTimes;
 import com.clinikapi.contract.appointment.TimeWindow;
 import com.clinikapi.contract.error.ApiException;
 import com.clinikapi.contract.error.SchemaViolations;
@@ -167,8 +168,9 @@ final class AppointmentDocuments {
             return value;
         }
         if (value.isTextual() && "date-time".equals(schema.getFormat())) {
-            OffsetDateTime time = UtcTimes.parse(value.asText())
-                    .orElseThrow(() -> ApiException.validation(List.of(SchemaViolations.dateTime(field))));
+            String text = value.asText();
+            OffsetDateTime time = UtcTimes.parse(text).orElseThrow(() -> ApiException.validation(List.of(
+                    SupportedTimes.checkDateTime(field, text).orElseGet(() -> SchemaViolations.dateTime(field)))));
             return NODES.textNode(UtcTimes.format(time));
         }
         if (value.isArray() && schema.getItems() != null) {

@@ -7,6 +7,7 @@ import com.clinikapi.contract.appointment.AppointmentRules;
 import com.clinikapi.contract.appointment.AppointmentSchedule;
 import com.clinikapi.contract.appointment.AppointmentStatus;
 import com.clinikapi.contract.appointment.StatusTransitions;
+import com.clinikapi.contract.appointment.SupportedTimes;
 import com.clinikapi.contract.appointment.VersionTags;
 import com.clinikapi.contract.error.ApiException;
 import com.clinikapi.contract.error.ErrorCode;
@@ -30,8 +31,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -155,8 +154,8 @@ public final class AppointmentOperations {
                 call.queryParameter("patientId"),
                 call.queryParameter("practitionerId"),
                 status(call.queryParameter("status")),
-                date("dateFrom", call.queryParameter("dateFrom")),
-                date("dateTo", call.queryParameter("dateTo")));
+                SupportedTimes.queryDate("dateFrom", call.queryParameter("dateFrom")),
+                SupportedTimes.queryDate("dateTo", call.queryParameter("dateTo")));
         SearchSort sort = SearchSort.fromWire(call.queryParameter("sort"))
                 .orElseThrow(() -> ApiException.invalidParameter(SchemaViolations.oneOfEnum("sort")));
         // The sandbox is the key: its cursors are bound to it and to its mode.
@@ -181,17 +180,6 @@ public final class AppointmentOperations {
         }
         return AppointmentStatus.fromWire(value)
                 .orElseThrow(() -> ApiException.invalidParameter(SchemaViolations.oneOfEnum("status")));
-    }
-
-    private static LocalDate date(String name, String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw ApiException.invalidParameter(SchemaViolations.date(name));
-        }
     }
 
     private static int count(String value) {

@@ -19,7 +19,8 @@ import java.util.Map;
  * Validates requests against the spec with the Atlassian OpenAPI validator and answers the way
  * the service does: an invalid path or query parameter is {@code 400 INVALID_PARAMETER}, a body
  * that breaks its schema {@code 422 VALIDATION_ERROR}, each issue naming the field and the
- * constraint, never the value.
+ * constraint, never the value. Body date-times outside the supported instants ({@link BodyTimes})
+ * are refused with the shape problems the validator finds, as the service lists them.
  */
 public final class RequestValidation {
 
@@ -49,15 +50,19 @@ public final class RequestValidation {
             request.withBody(bodyText);
         }
         ValidationReport report = validator.validateRequest(request.build());
+        List<BodyTimes.Finding> times = BodyTimes.check(operation.requestSchema(), body);
         List<ValidationIssue> textIssues = unstorableText(operation, body);
         if (!report.hasErrors()) {
-            if (!textIssues.isEmpty()) {
-                throw ApiException.validation(textIssues);
+            List<ValidationIssue> issues = new ArrayList<>();
+            times.forEach(time -> issues.add(time.issue()));
+            issues.addAll(textIssues);
+            if (!issues.isEmpty()) {
+                throw ApiException.validation(issues);
             }
             return;
         }
         ViolationMapper.Findings findings = mapper.map(report, operation,
-                body == null ? MissingNode.getInstance() : body, query.keySet());
+                body == null ? MissingNode.getInstance() : body, query.keySet(), times);
         if (!findings.parameterIssues().isEmpty()) {
             throw new ApiException(ErrorCode.INVALID_PARAMETER, findings.parameterIssues());
         }

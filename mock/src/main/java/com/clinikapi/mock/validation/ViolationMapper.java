@@ -53,8 +53,11 @@ final class ViolationMapper {
 
     /**
      * @param sentParameters the names of the query parameters the request carried, even empty
+     * @param times          the body's date-times the shared rule refuses: shape problems of their
+     *                       fields, like a format the validator refuses
      */
-    Findings map(ValidationReport report, ContractOperation operation, JsonNode body, Set<String> sentParameters) {
+    Findings map(ValidationReport report, ContractOperation operation, JsonNode body, Set<String> sentParameters,
+                 List<BodyTimes.Finding> times) {
         List<Finding> parameters = new ArrayList<>();
         List<Finding> bodyFindings = new ArrayList<>();
         for (ValidationReport.Message message : report.getMessages()) {
@@ -73,6 +76,10 @@ final class ViolationMapper {
             } else {
                 bodyFindings.add(new Finding(ValidationIssue.value(BODY, "does not match the schema"), false, List.of(), ""));
             }
+        }
+        for (BodyTimes.Finding time : times) {
+            bodyFindings.add(new Finding(time.issue(), true, position(time.pointer(), operation.requestSchema()),
+                    "format.date-time"));
         }
         return new Findings(parameterIssues(parameters), bodyIssues(bodyFindings));
     }

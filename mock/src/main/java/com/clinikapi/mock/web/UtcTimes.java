@@ -1,16 +1,17 @@
 package com.clinikapi.mock.web;
 
+import com.clinikapi.contract.appointment.SupportedTimes;
+
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /**
  * How times travel on the wire: answered in UTC ({@code Z}), truncated to microseconds (the
- * precision the service's databases store), read as ISO 8601 with an offset.
+ * precision the service's databases store), read as RFC 3339 with an offset within the supported
+ * instants ({@link SupportedTimes}).
  */
 public final class UtcTimes {
 
@@ -25,16 +26,16 @@ public final class UtcTimes {
         return time.withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
     }
 
+    /** RFC 3339 in UTC with a four-digit year, as {@link SupportedTimes#format} writes every answered date-time. */
     public static String format(OffsetDateTime time) {
-        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(normalize(time));
+        return SupportedTimes.format(normalize(time));
     }
 
-    /** The instant of an ISO 8601 date-time with offset; empty if the text is not one. */
+    /**
+     * The instant of an RFC 3339 date-time within the supported instants ({@link SupportedTimes});
+     * empty if the text is not one.
+     */
     public static Optional<OffsetDateTime> parse(String text) {
-        try {
-            return Optional.of(normalize(OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME)));
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
+        return SupportedTimes.parseDateTime(text).map(UtcTimes::normalize);
     }
 }

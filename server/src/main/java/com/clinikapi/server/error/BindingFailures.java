@@ -1,5 +1,6 @@
 package com.clinikapi.server.error;
 
+import com.clinikapi.contract.appointment.SupportedTimes;
 import com.clinikapi.contract.error.ErrorCode;
 import com.clinikapi.contract.error.SchemaViolations;
 import com.clinikapi.contract.error.ValidationIssue;
@@ -61,7 +62,9 @@ class BindingFailures {
         Class<?> type = argument.getType();
         String name = argument.getName();
         if (type == LocalDate.class) {
-            return SchemaViolations.date(name);
+            // Binding reads years of the era: year 0 fails here, worded as the shared rule words it.
+            return rejected.map(String::valueOf).flatMap(value -> SupportedTimes.checkDate(name, value))
+                    .orElse(SchemaViolations.date(name));
         }
         if (type.isEnum()) {
             return SchemaViolations.oneOfEnum(name);

@@ -1,6 +1,7 @@
 package com.clinikapi.server.validation;
 
 import com.clinikapi.contract.appointment.StorableText;
+import com.clinikapi.contract.appointment.SupportedTimes;
 import com.clinikapi.contract.error.SchemaViolations;
 import com.clinikapi.contract.error.ValidationIssue;
 import io.micronaut.core.annotation.AnnotationMetadata;
@@ -14,14 +15,11 @@ import jakarta.validation.constraints.NotNull;
 import java.math.BigInteger;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Checks the shape of a JSON body against the generated model it binds to: JSON types, date-time
@@ -32,12 +30,11 @@ import java.util.regex.Pattern;
  * error would mean parsing messages that quote the value) or quietly coerces ({@code "5"} for an
  * integer, {@code 5} for a string), which the spec, and the mock that validates against it, refuse.
  * Value constraints (ranges, lengths, patterns) stay with bean validation. Text that the database
- * could not store as sent ({@link StorableText}) is refused here, where every string field is visited.
+ * could not store as sent ({@link StorableText}) and date-times that are not RFC 3339 within the
+ * supported instants ({@link SupportedTimes}: {@link OffsetDateTime#parse} also takes
+ * {@code +999999999-12-31T23:59Z}) are refused here, where every field is visited.
  */
 public final class BodyShape {
-
-    private static final Pattern RFC_3339_DATE_TIME =
-            Pattern.compile("\\d{4}-\\d{2}-\\d{2}[Tt]\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?([Zz]|[+-]\\d{2}:\\d{2})");
 
     private BodyShape() {
     }
@@ -85,9 +82,17 @@ public final class BodyShape {
         } else if (javaType == Boolean.class) {
             expect(value.isBoolean(), SchemaViolations.type(field, "boolean"), issues);
         } else if (javaType == OffsetDateTime.class) {
-            expect(value.isString() && parsesAsDateTime(value.getStringValue()), SchemaViolations.dateTime(field), issues);
+            if (value.isString()) {
+                SupportedTimes.checkDateTime(field, value.getStringValue()).ifPresent(issues::add);
+            } else {
+                issues.add(SchemaViolations.dateTime(field));
+            }
         } else if (javaType == LocalDate.class) {
-            expect(value.isString() && parsesAsDate(value.getStringValue()), SchemaViolations.date(field), issues);
+            if (value.isString()) {
+                SupportedTimes.checkDate(field, value.getStringValue()).ifPresent(issues::add);
+            } else {
+                issues.add(SchemaViolations.date(field));
+            }
         } else if (javaType.isEnum()) {
             expect(value.isString() && isEnumValue(javaType, value.getStringValue()), SchemaViolations.oneOfEnum(field), issues);
         } else if (Collection.class.isAssignableFrom(javaType)) {
@@ -142,32 +147,6 @@ public final class BodyShape {
     private static boolean isIntegral(Number number) {
         return number instanceof Integer || number instanceof Long || number instanceof Short
                 || number instanceof Byte || number instanceof BigInteger;
-    }
-
-    /**
-     * An RFC 3339 {@code date-time}, the format the spec's {@code format: date-time} means: four-digit
-     * year, seconds, an offset. Stricter than {@link OffsetDateTime#parse}, which also takes
-     * {@code +999999999-12-31T23:59Z}, a year no database stores and no partner sends.
-     */
-    static boolean parsesAsDateTime(String text) {
-        if (!RFC_3339_DATE_TIME.matcher(text).matches()) {
-            return false;
-        }
-        try {
-            OffsetDateTime.parse(text.toUpperCase(Locale.ROOT));
-            return true;
-        } catch (DateTimeParseException e) {
-            return false;
-        }
-    }
-
-    private static boolean parsesAsDate(String text) {
-        try {
-            LocalDate.parse(text);
-            return true;
-        } catch (DateTimeParseException e) {
-            return false;
-        }
     }
 
     private static boolean isEnumValue(Class<?> enumType, String text) {

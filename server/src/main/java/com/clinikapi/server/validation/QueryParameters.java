@@ -1,21 +1,21 @@
 package com.clinikapi.server.validation;
 
+import com.clinikapi.contract.appointment.SupportedTimes;
 import com.clinikapi.contract.error.ApiException;
 import com.clinikapi.contract.error.ErrorCode;
 import com.clinikapi.contract.error.SchemaViolations;
 import com.clinikapi.contract.error.ValidationIssue;
 import io.micronaut.http.HttpParameters;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Checks on the raw query string that Micronaut's binding does not make: it treats {@code count=}
- * (an empty value) as absent, and resolves {@code 2031-02-30} leniently to the 28th. The spec
- * allows neither, so both are 400 {@code INVALID_PARAMETER} naming the parameter.
+ * (an empty value) as absent, resolves {@code 2031-02-30} leniently to the 28th and reads
+ * {@code +300000-01-01} as a day. The spec allows none of them, so each is 400
+ * {@code INVALID_PARAMETER} naming the parameter; dates are judged by the shared {@link SupportedTimes}.
  */
 public final class QueryParameters {
 
@@ -26,13 +26,9 @@ public final class QueryParameters {
         this.parameters = parameters;
     }
 
-    /** A {@code format: date} parameter: absent, or a real calendar day written {@code YYYY-MM-DD}. */
+    /** A {@code format: date} parameter: absent, or a supported day written {@code YYYY-MM-DD}. */
     public QueryParameters date(String name) {
-        raw(name).ifPresent(value -> {
-            if (!isCalendarDate(value)) {
-                issues.add(SchemaViolations.date(name));
-            }
-        });
+        raw(name).flatMap(value -> SupportedTimes.checkDate(name, value)).ifPresent(issues::add);
         return this;
     }
 
@@ -57,14 +53,5 @@ public final class QueryParameters {
 
     private Optional<String> raw(String name) {
         return parameters.getFirst(name);
-    }
-
-    private static boolean isCalendarDate(String value) {
-        try {
-            LocalDate.parse(value); // ISO_LOCAL_DATE resolves strictly: no February 30th
-            return true;
-        } catch (DateTimeParseException e) {
-            return false;
-        }
     }
 }

@@ -33,6 +33,9 @@ abstract class CreateAppointmentTest extends ApiTest {
         }
     }
 
+    /** How the API answers every date-time: RFC 3339 in UTC, four-digit year, seconds always written. */
+    private static final String RFC_3339_UTC = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?Z";
+
     private ApiResponse post(String body) {
         return api.post("/v1/appointments", body).send();
     }
@@ -70,6 +73,25 @@ abstract class CreateAppointmentTest extends ApiTest {
             // then
             assertThat(response.text("data.end")).isEqualTo("2026-12-01T09:30:00Z");
             assertThat(response.number("data.minutesDuration")).isEqualTo(30);
+        }
+
+        @Test
+        void answersTheEdgesOfTheSupportedRangeInUtcWithFourDigitYears() {
+            // when
+            ApiResponse response = post("""
+                    {"status":"booked","patientId":"%s","created":"0001-01-01T18:00:00+18:00",
+                     "start":"9999-12-31T05:58:59.999999-18:00","end":"9999-12-31T23:59:59.999999999Z"}"""
+                    .formatted(uniquePatient()));
+
+            // then
+            assertThat(response.status()).as(response.body()).isEqualTo(201);
+            assertThat(response.text("data.created")).isEqualTo("0001-01-01T00:00:00Z");
+            assertThat(response.text("data.start")).isEqualTo("9999-12-31T23:58:59.999999Z");
+            assertThat(response.text("data.end")).isEqualTo("9999-12-31T23:59:59.999999Z");
+            assertThat(response.text("data.updatedAt")).matches(RFC_3339_UTC);
+            assertThat(response.text("meta.timestamp")).matches(RFC_3339_UTC);
+            assertThat(api.get("/v1/appointments/" + response.text("data.id")).send().at("data"))
+                    .isEqualTo(response.at("data"));
         }
 
         @Test
@@ -224,7 +246,9 @@ abstract class CreateAppointmentTest extends ApiTest {
 
         @ParameterizedTest
         @ValueSource(strings = {"+999999999-12-31T23:59:59Z", "2026-12-01T09:00Z", "2026-12-01 09:00:00Z",
-                "2026-12-01T09:00:00+0100", "2026-02-30T09:00:00Z", "2026-12-01T25:00:00Z"})
+                "2026-12-01T09:00:00+0100", "2026-02-30T09:00:00Z", "2026-12-01T25:00:00Z", "+10000-01-01T17:59:59Z",
+                "+300000-01-01T00:00:00Z", "-0001-01-01T00:00:00Z", "-999999999-01-01T00:00:00Z",
+                "2016-12-31T23:59:60Z", "2026-12-01T09:00:00+18:30"})
         void rejectsDateTimesThatAreNotRfc3339(String start) {
             // when
             ApiResponse response = post("""
@@ -244,6 +268,51 @@ abstract class CreateAppointmentTest extends ApiTest {
 
             // then
             assertThat(response.status()).as(response.body()).isEqualTo(201);
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"9999-12-31T23:59:59-18:00", "9999-12-31T18:00:00-06:00", "0001-01-01T00:00:00+00:01",
+                "0001-01-01T17:59:59+18:00", "0000-12-31T23:59:59Z"})
+        void rejectsDateTimesWhoseUtcInstantIsOutsideTheSupportedRange(String start) {
+            // when
+            ApiResponse response = post("""
+                    {"status":"booked","patientId":"pat_1","start":"%s","minutesDuration":30}""".formatted(start));
+
+            // then
+            assertThat(response.status()).as(response.body()).isEqualTo(422);
+            assertThat(response.text("code")).isEqualTo("VALIDATION_ERROR");
+            assertThat(response.diagnostics())
+                    .containsExactly("start: must be from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z in UTC");
+            assertThat(response.body()).doesNotContain(start);
+        }
+
+        @Test
+        void rejectsEveryDateTimeFieldOutsideTheSupportedRangeNamingIt() {
+            // when
+            ApiResponse response = post("""
+                    {"status":"proposed","patientId":"pat_1","created":"9999-12-31T23:59:59-18:00",
+                     "requestedPeriod":[{"start":"2026-12-01T09:00:00Z","end":"9999-12-31T12:00:00-12:00:00"},
+                                        {"start":"2026-12-01T09:00:00Z","end":"9999-12-31T23:00:00-01:00"}]}""");
+
+            // then
+            assertThat(response.status()).as(response.body()).isEqualTo(422);
+            assertThat(response.diagnostics()).containsExactly(
+                    "created: must be from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z in UTC",
+                    "requestedPeriod[0].end: must be an ISO 8601 date-time with offset",
+                    "requestedPeriod[1].end: must be from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z in UTC");
+        }
+
+        @Test
+        void listsAnOutOfRangeDateTimeWithTheOtherShapeProblemsBeforeValueProblems() {
+            // when
+            ApiResponse response = post("""
+                    {"patientId":7,"priority":10,"start":"9999-12-31T23:59:59-18:00","minutesDuration":30}""");
+
+            // then
+            assertThat(response.status()).as(response.body()).isEqualTo(422);
+            assertThat(response.diagnostics()).containsExactly("status: is required", "patientId: must be of type string",
+                    "start: must be from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z in UTC",
+                    "priority: must be between 0 and 9");
         }
 
         @Test
@@ -386,6 +455,18 @@ abstract class CreateAppointmentTest extends ApiTest {
 
     @Nested
     class WhenABusinessRuleIsBroken {
+
+        @Test
+        void rejectsADurationThatWouldEndPastTheLastSupportedInstant() {
+            // when
+            ApiResponse response = post("""
+                    {"status":"booked","patientId":"pat_1","start":"9999-12-31T23:45:00Z","minutesDuration":15}""");
+
+            // then
+            assertThat(response.status()).as(response.body()).isEqualTo(422);
+            assertThat(response.diagnostics()).containsExactly(
+                    "minutesDuration: must not take end (start + minutesDuration) past 9999-12-31T23:59:59.999999999Z");
+        }
 
         @Test
         void rejectsEndBeforeStart() {

@@ -1,9 +1,11 @@
 package com.clinikapi.server.appointment;
 
+import ch.qos.logback.classic.Level;
 import com.clinikapi.server.support.ApiResponse;
 import com.clinikapi.server.support.ApiTest;
 import com.clinikapi.server.support.Bodies;
 import com.clinikapi.server.support.Database;
+import com.clinikapi.server.support.LogCapture;
 import com.clinikapi.server.support.TestKeys;
 import io.micronaut.json.tree.JsonNode;
 import org.junit.jupiter.api.Nested;
@@ -130,6 +132,23 @@ abstract class SearchAppointmentsTest extends ApiTest {
             assertThat(oneDay.number("data.total")).isEqualTo(3);
             assertThat(fromOnly.ids()).as("appointments without start never match a date range")
                     .containsExactly(firstInstant, fromAnotherOffset, lastSecond, nextDay);
+        }
+
+        @Test
+        void theWholeSupportedRangeFindsAppointmentsOnItsFirstAndLastDays() {
+            // given
+            String patient = uniquePatient();
+            String first = bookedAt(patient, "0001-01-01T00:00:00Z");
+            String last = bookedAt(patient, "9999-12-31T23:29:59.999999Z");
+
+            // when
+            ApiResponse page = search("patientId=" + patient + "&dateFrom=0001-01-01&dateTo=9999-12-31");
+            ApiResponse lastDay = search("patientId=" + patient + "&dateFrom=9999-12-31&sort=-start");
+
+            // then
+            assertThat(page.ids()).containsExactly(first, last);
+            assertThat(lastDay.ids()).containsExactly(last);
+            assertThat(lastDay.text("data.data[0].end")).isEqualTo("9999-12-31T23:59:59.999999Z");
         }
     }
 
@@ -419,6 +438,13 @@ abstract class SearchAppointmentsTest extends ApiTest {
                 "status= | status: must be one of the documented values",
                 "dateFrom=2026-13-01 | dateFrom: must be a date (YYYY-MM-DD)",
                 "dateTo=yesterday | dateTo: must be a date (YYYY-MM-DD)",
+                "dateFrom=%2B300000-01-01 | dateFrom: must be a date (YYYY-MM-DD)",
+                "dateTo=%2B999999999-12-31 | dateTo: must be a date (YYYY-MM-DD)",
+                "dateFrom=-999999999-01-01 | dateFrom: must be a date (YYYY-MM-DD)",
+                "dateTo=%2B10000-01-01 | dateTo: must be a date (YYYY-MM-DD)",
+                "dateFrom=-0001-12-31 | dateFrom: must be a date (YYYY-MM-DD)",
+                "dateFrom=0000-12-31 | dateFrom: must be from 0001-01-01 to 9999-12-31",
+                "dateFrom=2026-01-01&dateTo=0000-01-01 | dateTo: must be from 0001-01-01 to 9999-12-31",
                 "dateFrom=2026-03-02&dateTo=2026-03-01 | dateTo: must not be before dateFrom",
                 "sort=patientId | sort: must be one of the documented values",
                 "status=done | status: must be one of the documented values",
@@ -433,6 +459,22 @@ abstract class SearchAppointmentsTest extends ApiTest {
             assertThat(response.status()).isEqualTo(400);
             assertThat(response.text("code")).isEqualTo("INVALID_PARAMETER");
             assertThat(response.diagnostics()).containsExactly(diagnostics);
+        }
+
+        @Test
+        void refusesDatesBeyondTheSupportedRangeWithoutAServerError() {
+            try (LogCapture logs = new LogCapture()) {
+                // when
+                ApiResponse from = api.get("/v1/appointments?dateFrom=%2B300000-01-01").send();
+                ApiResponse to = api.get("/v1/appointments?dateTo=%2B999999999-12-31").send();
+
+                // then
+                assertThat(from.status()).as(from.body()).isEqualTo(400);
+                assertThat(from.diagnostics()).containsExactly("dateFrom: must be a date (YYYY-MM-DD)");
+                assertThat(to.status()).as(to.body()).isEqualTo(400);
+                assertThat(to.diagnostics()).containsExactly("dateTo: must be a date (YYYY-MM-DD)");
+                assertThat(logs.events()).noneMatch(event -> event.getLevel() == Level.ERROR);
+            }
         }
 
         @Test

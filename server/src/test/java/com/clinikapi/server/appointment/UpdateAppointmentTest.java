@@ -218,6 +218,23 @@ abstract class UpdateAppointmentTest extends ApiTest {
         }
 
         @Test
+        void rejectsADurationThatWouldEndPastTheLastSupportedInstantAndChangesNothing() {
+            // given
+            assertThat(patch("""
+                    {"start":"9999-12-31T23:00:00Z","end":"9999-12-31T23:30:00Z"}""").status()).isEqualTo(200);
+
+            // when
+            ApiResponse response = patch("""
+                    {"minutesDuration":60}""");
+
+            // then
+            assertThat(response.status()).as(response.body()).isEqualTo(422);
+            assertThat(response.diagnostics()).containsExactly(
+                    "minutesDuration: must not take end (start + minutesDuration) past 9999-12-31T23:59:59.999999999Z");
+            assertThat(current().text("data.end")).isEqualTo("9999-12-31T23:30:00Z");
+        }
+
+        @Test
         void rejectsAnEndBeforeTheStoredStart() {
             // when
             ApiResponse response = patch("""
@@ -265,6 +282,20 @@ abstract class UpdateAppointmentTest extends ApiTest {
             // then
             assertThat(response.status()).isEqualTo(422);
             assertThat(response.diagnostics()).containsExactly("status: must not be null");
+        }
+
+        @Test
+        void rejectsAStartOutsideTheSupportedRangeNamingItAndChangesNothing() {
+            // when
+            ApiResponse response = patch("""
+                    {"start":"9999-12-31T23:59:59-18:00","end":"+10000-01-01T18:29:59Z"}""");
+
+            // then
+            assertThat(response.status()).as(response.body()).isEqualTo(422);
+            assertThat(response.diagnostics()).containsExactly(
+                    "start: must be from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z in UTC",
+                    "end: must be an ISO 8601 date-time with offset");
+            assertThat(current().text("data.version")).isEqualTo(stored.text("data.version"));
         }
 
         @Test
