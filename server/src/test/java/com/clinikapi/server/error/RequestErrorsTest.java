@@ -158,6 +158,31 @@ abstract class RequestErrorsTest extends ApiTest {
         }
     }
 
+    /** Headers the API does not use, whatever their value, change nothing (Micronaut threw on some). */
+    @Nested
+    class UnusedHeaders {
+
+        @ParameterizedTest
+        @ValueSource(strings = {";", ",", ";;", ", ;", "en;q", "*", "xx-YY;q=0.1, ;"})
+        void aMalformedAcceptLanguageIsIgnored(String value) {
+            // given
+            String id = createId(Bodies.proposed(uniquePatient()));
+
+            // when
+            ApiResponse read = api.get("/v1/appointments/" + id).header("Accept-Language", value).send();
+            ApiResponse badId = api.get("/v1/appointments/bad%20id!").header("Accept-Language", value).send();
+            ApiResponse badBody = api.post("/v1/appointments", "{\"status\":\"nonsense\"}")
+                    .header("Accept-Language", value).send();
+            ApiResponse delete = api.delete("/v1/appointments/" + id).header("Accept-Language", value).send();
+
+            // then
+            assertThat(read.status()).as(read.body()).isEqualTo(200);
+            assertThat(badId.status()).as(badId.body()).isEqualTo(400);
+            assertThat(badBody.status()).as(badBody.body()).isEqualTo(422);
+            assertThat(delete.status()).as(delete.body()).isEqualTo(204);
+        }
+    }
+
     @Nested
     class UndecodableUris {
 

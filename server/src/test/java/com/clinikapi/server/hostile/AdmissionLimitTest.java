@@ -4,6 +4,7 @@ import com.clinikapi.server.support.Api;
 import com.clinikapi.server.support.ApiResponse;
 import com.clinikapi.server.support.Bodies;
 import com.clinikapi.server.support.Database;
+import com.clinikapi.server.support.Figures;
 import com.clinikapi.server.support.HeldStripes;
 import com.clinikapi.server.support.Polling;
 import com.clinikapi.server.support.StoppableDatabase;
@@ -57,7 +58,8 @@ class AdmissionLimitTest {
     }
 
     @Test
-    void theRequestPastTheLimitIs503AtOnceAndTheAdmittedOnesComplete(TestReporter figures) throws Exception {
+    void theRequestPastTheLimitIs503AtOnceAndTheAdmittedOnesComplete(TestReporter reporter) throws Exception {
+        Figures figures = new Figures(reporter, "AdmissionLimitTest");
         List<CompletableFuture<ApiResponse>> admitted;
         try (HeldStripes stuck = HeldStripes.hold(database.datasource())) {
             // given
@@ -75,7 +77,7 @@ class AdmissionLimitTest {
             ApiResponse health = api.get("/health").withoutKey().send();
 
             // then
-            figures.publishEntry("request past the limit answered after (ms)", Long.toString(took.toMillis()));
+            figures.record("request past the limit answered after (ms)", Long.toString(took.toMillis()));
             assertThat(refused.status()).as(refused.body()).isEqualTo(503);
             assertThat(refused.text("code")).isEqualTo("SERVICE_UNAVAILABLE");
             assertThat(refused.text("requestId")).isEqualTo(refused.header("X-Request-Id").orElseThrow());

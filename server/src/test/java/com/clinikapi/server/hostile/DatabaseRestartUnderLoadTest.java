@@ -4,6 +4,7 @@ import com.clinikapi.server.support.Api;
 import com.clinikapi.server.support.ApiResponse;
 import com.clinikapi.server.support.Bodies;
 import com.clinikapi.server.support.Database;
+import com.clinikapi.server.support.Figures;
 import com.clinikapi.server.support.Polling;
 import com.clinikapi.server.support.StoppableDatabase;
 import com.clinikapi.server.support.TestServers;
@@ -73,7 +74,8 @@ abstract class DatabaseRestartUnderLoadTest {
     }
 
     @Test
-    void answers503DuringTheRestartLosesNothingAcknowledgedAndRecovers(TestReporter figures) throws Exception {
+    void answers503DuringTheRestartLosesNothingAcknowledgedAndRecovers(TestReporter reporter) throws Exception {
+        Figures figures = new Figures(reporter, "DatabaseRestartUnderLoadTest");
         // given
         String patient = "pat_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         Queue<ApiResponse> answers = new ConcurrentLinkedQueue<>();
@@ -105,7 +107,7 @@ abstract class DatabaseRestartUnderLoadTest {
         clients.shutdown();
 
         // then
-        figures.publishEntry("answers / 201 / 503 / first 201 after restart (ms)", answers.size() + " / "
+        figures.record("answers / 201 / 503 / first 201 after restart (ms)", answers.size() + " / "
                 + answers.stream().filter(r -> r.status() == 201).count() + " / "
                 + answers.stream().filter(r -> r.status() == 503).count() + " / " + recoveredAfter);
         assertThat(recovered).as("a booking succeeded within %s of the restart", RECOVERY).isTrue();

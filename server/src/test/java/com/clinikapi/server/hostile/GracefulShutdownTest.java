@@ -1,6 +1,7 @@
 package com.clinikapi.server.hostile;
 
 import com.clinikapi.server.support.Database;
+import com.clinikapi.server.support.Figures;
 import com.clinikapi.server.support.FreePorts;
 import com.clinikapi.server.support.HeldStripes;
 import com.clinikapi.server.support.Polling;
@@ -88,7 +89,8 @@ class GracefulShutdownTest {
     }
 
     @Test
-    void sigtermCompletesTheAcceptedRequestsThenExits(TestReporter figures) throws Exception {
+    void sigtermCompletesTheAcceptedRequestsThenExits(TestReporter reporter) throws Exception {
+        Figures figures = new Figures(reporter, "GracefulShutdownTest");
         String patient = "pat_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         List<CompletableFuture<HttpResponse<String>>> accepted = new ArrayList<>();
         long signalled;
@@ -107,7 +109,7 @@ class GracefulShutdownTest {
             // then
             boolean refusing = Polling.until(this::refusesConnections, r -> r, STOPS_ACCEPTING);
             assertThat(refusing).as("new connections refused after SIGTERM").isTrue();
-            figures.publishEntry("new connections refused after SIGTERM within (ms)",
+            figures.record("new connections refused after SIGTERM within (ms)",
                     Long.toString((System.nanoTime() - signalled) / 1_000_000));
             assertThat(accepted).noneMatch(CompletableFuture::isDone);
         }
@@ -117,7 +119,7 @@ class GracefulShutdownTest {
         }
         assertThat(service.waitFor(GRACE_PERIOD.plus(EXIT_MARGIN).toSeconds(), TimeUnit.SECONDS))
                 .as("the process exited; its log: %s", log).isTrue();
-        figures.publishEntry("accepted requests answered 201 / process exited after SIGTERM (ms)",
+        figures.record("accepted requests answered 201 / process exited after SIGTERM (ms)",
                 IN_FLIGHT + " of " + IN_FLIGHT + " / " + (System.nanoTime() - signalled) / 1_000_000);
         assertThat(storedFor(patient)).isEqualTo(IN_FLIGHT);
     }

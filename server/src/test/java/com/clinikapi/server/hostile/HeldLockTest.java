@@ -4,6 +4,7 @@ import com.clinikapi.server.support.Api;
 import com.clinikapi.server.support.ApiResponse;
 import com.clinikapi.server.support.Bodies;
 import com.clinikapi.server.support.Database;
+import com.clinikapi.server.support.Figures;
 import com.clinikapi.server.support.HeldStripes;
 import com.clinikapi.server.support.TestServers;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
@@ -74,7 +75,8 @@ class HeldLockTest {
     }
 
     @Test
-    void blockedBookingsAnswer503WithinTheLockTimeoutWhileReadsAndHealthKeepAnswering(TestReporter figures) throws Exception {
+    void blockedBookingsAnswer503WithinTheLockTimeoutWhileReadsAndHealthKeepAnswering(TestReporter reporter) throws Exception {
+        Figures figures = new Figures(reporter, "HeldLockTest");
         // given
         String patient = "pat_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         String existing = api.post("/v1/appointments", Bodies.booked(patient)).send().text("data.id");
@@ -91,7 +93,7 @@ class HeldLockTest {
             Timed health = Timed.of(() -> api.get("/health").withoutKey().send());
 
             // then
-            figures.publishEntry("read / search / health while locked (ms)", read.took().toMillis() + " / "
+            figures.record("read / search / health while locked (ms)", read.took().toMillis() + " / "
                     + search.took().toMillis() + " / " + health.took().toMillis());
             assertThat(read.response().status()).isEqualTo(200);
             assertThat(search.response().status()).isEqualTo(200);
@@ -104,7 +106,7 @@ class HeldLockTest {
                 assertThat(answer.response().text("code")).isEqualTo("SERVICE_UNAVAILABLE");
                 assertThat(answer.response().header("Retry-After")).isPresent();
                 assertThat(answer.took()).isLessThan(LOCK_TIMEOUT.plus(MARGIN));
-                figures.publishEntry("blocked booking answered 503 after (ms)", Long.toString(answer.took().toMillis()));
+                figures.record("blocked booking answered 503 after (ms)", Long.toString(answer.took().toMillis()));
             }
         } finally {
             clients.shutdownNow();

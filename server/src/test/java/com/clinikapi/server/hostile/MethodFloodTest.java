@@ -1,6 +1,7 @@
 package com.clinikapi.server.hostile;
 
 import com.clinikapi.server.support.Database;
+import com.clinikapi.server.support.Figures;
 import com.clinikapi.server.support.TestServers;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.junit.jupiter.api.AfterAll;
@@ -48,7 +49,8 @@ class MethodFloodTest {
     }
 
     @Test
-    void madeUpMethodsAreRefusedAndCountAsOneMethodInTheMetrics(TestReporter figures) throws Exception {
+    void madeUpMethodsAreRefusedAndCountAsOneMethodInTheMetrics(TestReporter reporter) throws Exception {
+        Figures figures = new Figures(reporter, "MethodFloodTest");
         // given: every series that ordinary refusals create exists already
         send("GET", "/x");
         send("GET", "/v1/appointments");
@@ -64,7 +66,7 @@ class MethodFloodTest {
         List<String> after = series();
 
         // then
-        figures.publishEntry("new series after " + REQUESTS + " made-up methods", Integer.toString(after.size() - before.size()));
+        figures.record("new series after " + REQUESTS + " made-up methods", Integer.toString(after.size() - before.size()));
         assertThat(statuses).allSatisfy(status -> assertThat(status).isBetween(400, 499));
         assertThat(after.size() - before.size()).as("new series: %s", newSeries(before, after))
                 .isLessThanOrEqualTo(MAX_NEW_SERIES);

@@ -5,6 +5,7 @@ import com.clinikapi.server.support.Api;
 import com.clinikapi.server.support.ApiResponse;
 import com.clinikapi.server.support.Bodies;
 import com.clinikapi.server.support.Database;
+import com.clinikapi.server.support.Figures;
 import com.clinikapi.server.support.TestServers;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -84,7 +85,8 @@ abstract class UnknownKeyFloodTest {
     }
 
     @Test
-    void neverIssuedKeysCostNoMoreThanTheClientsBudgetAndThePartnerKeepsBeingServed(TestReporter figures) throws Exception {
+    void neverIssuedKeysCostNoMoreThanTheClientsBudgetAndThePartnerKeepsBeingServed(TestReporter reporter) throws Exception {
+        Figures figures = new Figures(reporter, "UnknownKeyFloodTest");
         // given
         String patient = "pat_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         String id = api.post("/v1/appointments", Bodies.booked(patient)).send().text("data.id");
@@ -111,10 +113,10 @@ abstract class UnknownKeyFloodTest {
         attacker.shutdown();
 
         // then
-        figures.publishEntry("database lookups for " + FLOOD_THREADS * FLOOD_REQUESTS_PER_THREAD + " made-up keys",
+        figures.record("database lookups for " + FLOOD_THREADS * FLOOD_REQUESTS_PER_THREAD + " made-up keys",
                 Long.toString(Math.round(lookups() - lookupsBefore)));
-        figures.publishEntry("flood answers", floodStatuses.toString());
-        figures.publishEntry("partner requests meanwhile", partner.size() + ", statuses "
+        figures.record("flood answers", floodStatuses.toString());
+        figures.record("partner requests meanwhile", partner.size() + ", statuses "
                 + partner.stream().map(ApiResponse::status).distinct().toList());
         assertThat(partner).isNotEmpty().allSatisfy(r -> assertThat(r.status()).as(r.body()).isEqualTo(200));
         assertThat(floodStatuses.keySet()).as("flood answers: %s", floodStatuses).containsOnly(401, 429);
