@@ -64,6 +64,9 @@ public final class TestServers {
         // Likewise the per-client budget of failed key lookups: the suite presents unknown, revoked
         // and expired keys all the time from one address. UnknownKeyFloodTest sets the real one.
         properties.put("clinikapi.auth.failures-per-client", 1_000_000);
+        // And the admission limit: concurrency tests send 50 requests at once to one instance.
+        // AdmissionLimitTest sets a small one.
+        properties.put("clinikapi.capacity.max-in-flight", 1_000);
         properties.put("clinikapi.plans." + TestKeys.TINY_PLAN + ".window-seconds", 3600);
         properties.put("clinikapi.api-keys.last-used-interval", "1s");
         // The shared PostgreSQL servers use the development key like the embedded default;

@@ -38,7 +38,9 @@ final class ServerTargets {
             "clinikapi.plans." + TINY_PLAN + ".window-seconds", "3600",
             // Likewise the per-client budget of failed key lookups: the suite presents unknown,
             // revoked and expired keys all the time from one address (tested in server/hostile).
-            "clinikapi.auth.failures-per-client", "1000000000");
+            "clinikapi.auth.failures-per-client", "1000000000",
+            // and the admission limit: concurrency tests send many requests at once (tested in server/hostile)
+            "clinikapi.capacity.max-in-flight", "1000");
     private static final Pattern CREATED_ID = Pattern.compile("Created (key_[A-Za-z0-9_-]+)");
 
     private ServerTargets() {
