@@ -3,11 +3,16 @@ package com.clinikapi.mock;
 import com.github.tomakehurst.wiremock.WireMockServer;
 
 import java.io.PrintStream;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.Base64;
 import java.lang.management.ManagementFactory;
 
 /**
- * Runs the partner mock: {@code java -jar clinikapi-mock.jar [--port N] [--verbose]
- * [--journal-size N] [--validate-responses]}. Serves on port 8081 by default until stopped.
+ * Runs the partner mock: {@code java -jar clinikapi-mock.jar [--port N] [--bind ADDRESS]
+ * [--admin-token TOKEN] [--verbose] [--journal-size N] [--validate-responses]}. Serves on
+ * 127.0.0.1:8081 by default until stopped; beyond loopback, WireMock's admin API needs the admin
+ * token (generated and printed at start when none is given).
  */
 public final class ClinikApiMock {
 
@@ -27,11 +32,17 @@ public final class ClinikApiMock {
             usage(System.out, null);
             return;
         }
+        boolean generatedToken = settings.adminToken() != null && !Arrays.asList(args).contains("--admin-token")
+                && System.getenv("CLINIKAPI_MOCK_ADMIN_TOKEN") == null;
         configureLogging(settings.verbose());
         WireMockServer server = start(settings);
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "clinikapi-mock-stop"));
         long sinceJvmStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-        System.out.printf("ClinikAPI mock serving http://localhost:%d (started in %d ms)%n", server.port(), sinceJvmStart);
+        System.out.printf("ClinikAPI mock serving http://%s:%d (started in %d ms)%n",
+                settings.bindAddress(), server.port(), sinceJvmStart);
+        if (settings.adminToken() != null && generatedToken) {
+            System.out.printf("Admin API (/__admin) token: %s (send it as 'Authorization: Token …')%n", settings.adminToken());
+        }
     }
 
     /** Starts a mock server; the caller stops it. */
@@ -48,15 +59,24 @@ public final class ClinikApiMock {
         return server;
     }
 
-    /** The settings, or null when help was asked for. */
+    /** The settings, or null when help was asked for; the admin token may also come from the environment. */
     static MockSettings parse(String[] args) {
+        return parse(args, System.getenv("CLINIKAPI_MOCK_ADMIN_TOKEN"));
+    }
+
+    static MockSettings parse(String[] args, String adminTokenFromEnvironment) {
         int port = MockSettings.DEFAULT_PORT;
+        String bindAddress = MockSettings.LOOPBACK;
+        String adminToken = adminTokenFromEnvironment == null || adminTokenFromEnvironment.isBlank()
+                ? null : adminTokenFromEnvironment;
         boolean verbose = false;
         int journalSize = MockSettings.DEFAULT_JOURNAL_SIZE;
         boolean validateResponses = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--port" -> port = intArgument(args, ++i, "--port");
+                case "--bind" -> bindAddress = stringArgument(args, ++i, "--bind");
+                case "--admin-token" -> adminToken = stringArgument(args, ++i, "--admin-token");
                 case "--verbose" -> verbose = true;
                 case "--journal-size" -> journalSize = intArgument(args, ++i, "--journal-size");
                 case "--validate-responses" -> validateResponses = true;
@@ -66,7 +86,24 @@ public final class ClinikApiMock {
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        return new MockSettings(port, verbose, journalSize, validateResponses);
+        if (adminToken == null && !MockSettings.isLoopback(bindAddress)) {
+            // Beyond loopback the admin API is never open: one is made up and printed at start.
+            adminToken = randomToken();
+        }
+        return new MockSettings(port, verbose, journalSize, validateResponses, bindAddress, adminToken);
+    }
+
+    private static String randomToken() {
+        byte[] bytes = new byte[24];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static String stringArgument(String[] args, int index, String option) {
+        if (index >= args.length || args[index].startsWith("--")) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args[index];
     }
 
     private static int intArgument(String[] args, int index, String option) {
@@ -95,6 +132,9 @@ public final class ClinikApiMock {
         out.println("""
                 usage: java -jar clinikapi-mock.jar [options]
                   --port N               HTTP port (default 8081; 0 picks a free port)
+                  --bind ADDRESS         address to listen on (default 127.0.0.1; 0.0.0.0 to share the mock with a team)
+                  --admin-token TOKEN    token WireMock's admin API (/__admin) requires as 'Authorization: Token TOKEN'
+                                         (or CLINIKAPI_MOCK_ADMIN_TOKEN); beyond loopback one is generated if not given
                   --verbose              log one line per request (operation, status, time; never a value)
                   --journal-size N       requests kept for verification via /__admin/requests (default 1000; 0 disables)
                   --validate-responses   check every response against the spec and log violations (slower)

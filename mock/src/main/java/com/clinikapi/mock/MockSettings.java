@@ -4,6 +4,10 @@ import com.clinikapi.mock.journal.JournalStores;
 import com.clinikapi.mock.web.GuardedJettyServerFactory;
 import com.github.tomakehurst.wiremock.common.ConsoleNotifier;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.security.TokenAuthenticator;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 
 /**
  * How a mock runs.
@@ -12,11 +16,17 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
  * @param verbose           one log line per request (operation, status, time; never a value)
  * @param journalSize       how many requests WireMock's journal keeps for verification; 0 disables it
  * @param validateResponses check every response against the spec and record violations (slower)
+ * @param bindAddress       the address to listen on: loopback unless a team shares the mock
+ * @param adminToken        required by WireMock's admin API ({@code /__admin}, which can read every
+ *                          partner's requests, reset every sandbox and stop the mock) as
+ *                          {@code Authorization: Token …}; null: none, allowed on loopback only
  */
-public record MockSettings(int port, boolean verbose, int journalSize, boolean validateResponses) {
+public record MockSettings(int port, boolean verbose, int journalSize, boolean validateResponses,
+                           String bindAddress, String adminToken) {
 
     public static final int DEFAULT_PORT = 8081;
     public static final int DEFAULT_JOURNAL_SIZE = 1000;
+    public static final String LOOPBACK = "127.0.0.1";
 
     public MockSettings {
         if (port < 0 || port > 65535) {
@@ -25,6 +35,18 @@ public record MockSettings(int port, boolean verbose, int journalSize, boolean v
         if (journalSize < 0) {
             throw new IllegalArgumentException("journal size must not be negative");
         }
+        if (adminToken != null && adminToken.isBlank()) {
+            throw new IllegalArgumentException("the admin token must not be blank");
+        }
+        if (adminToken == null && !isLoopback(bindAddress)) {
+            throw new IllegalArgumentException("a mock that listens beyond loopback (" + bindAddress
+                    + ") needs an admin token (--admin-token, or CLINIKAPI_MOCK_ADMIN_TOKEN)");
+        }
+    }
+
+    /** On loopback, without an admin token. */
+    public MockSettings(int port, boolean verbose, int journalSize, boolean validateResponses) {
+        this(port, verbose, journalSize, validateResponses, LOOPBACK, null);
     }
 
     public static MockSettings defaults() {
@@ -32,7 +54,16 @@ public record MockSettings(int port, boolean verbose, int journalSize, boolean v
     }
 
     public MockSettings withPort(int newPort) {
-        return new MockSettings(newPort, verbose, journalSize, validateResponses);
+        return new MockSettings(newPort, verbose, journalSize, validateResponses, bindAddress, adminToken);
+    }
+
+    /** Whether {@code address} is a loopback address (only this machine reaches it). */
+    public static boolean isLoopback(String address) {
+        try {
+            return InetAddress.getByName(address).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("cannot resolve the address to listen on: " + address);
+        }
     }
 
     /** The WireMock options of a server that runs this mock. */
@@ -50,6 +81,10 @@ public record MockSettings(int port, boolean verbose, int journalSize, boolean v
                 // Delayed answers (Prefer: delay=…) wait on a scheduler, not on a Jetty thread.
                 .asynchronousResponseEnabled(true)
                 .asynchronousResponseThreads(4);
+        options.bindAddress(bindAddress);
+        if (adminToken != null) {
+            options.adminAuthenticator(new TokenAuthenticator(adminToken));
+        }
         if (port == 0) {
             options.dynamicPort();
         } else {

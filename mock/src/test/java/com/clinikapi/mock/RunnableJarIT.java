@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The shaded jar, as partners run it: {@code java -jar mock/target/clinikapi-mock.jar}. */
 class RunnableJarIT {
 
-    private static final Pattern SERVING = Pattern.compile("serving http://localhost:(\\d+)");
+    private static final Pattern SERVING = Pattern.compile("serving http://[^:]+:(\\d+)");
 
     private Process mock;
 
