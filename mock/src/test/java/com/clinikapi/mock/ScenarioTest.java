@@ -61,6 +61,23 @@ class ScenarioTest {
         }
 
         @Test
+        void forcesA503WithRetryAfterAsTheServiceSendsOnEvery503() {
+            Reply reply = api.send(api.request("/v1/appointments").header("Prefer", "code=503").GET());
+
+            assertThat(reply.status()).isEqualTo(503);
+            assertThat(reply.header("Retry-After")).isEqualTo("1");
+            assertThat(createPreferring("code=503, retry-after=4").header("Retry-After")).isEqualTo("4");
+        }
+
+        @Test
+        void forcesA503OnAReadWithTheRetryAfterItAsksFor() {
+            Reply reply = api.send(api.request("/v1/appointments/appt_any").header("Prefer", "code=503, retry-after=2").GET());
+
+            assertThat(reply.status()).isEqualTo(503);
+            assertThat(reply.header("Retry-After")).isEqualTo("2");
+        }
+
+        @Test
         void forcesA429WithRetryAfter() {
             Reply reply = createPreferring("code=429");
 
@@ -223,6 +240,20 @@ class ScenarioTest {
 
             assertThat(api.search("").status()).isEqualTo(200);
             assertThat(total()).isZero();
+        }
+
+        @Test
+        void aRunWide503OrA429CarriesRetryAfter() {
+            admin("POST", "/clinikapi/scenarios", "{\"prefer\": \"code=503\", \"times\": 1}");
+            mock.forceScenario("code=429, retry-after=3", api.apiKey(), 1);
+
+            Reply rateLimited = api.search("");
+            Reply unavailable = api.search("");
+
+            assertThat(rateLimited.status()).isEqualTo(429);
+            assertThat(rateLimited.header("Retry-After")).isEqualTo("3");
+            assertThat(unavailable.status()).isEqualTo(503);
+            assertThat(unavailable.header("Retry-After")).isEqualTo("1");
         }
 
         @Test
