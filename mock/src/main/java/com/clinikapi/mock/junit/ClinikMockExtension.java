@@ -5,6 +5,7 @@ import com.clinikapi.mock.MockRuntime;
 import com.clinikapi.mock.MockSettings;
 import com.clinikapi.mock.scenario.RunScenarios;
 import com.clinikapi.mock.validation.ResponseViolation;
+import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 
@@ -32,6 +33,13 @@ import java.util.List;
  * {@code static}, one mock serves the whole class and its state (appointments, scenarios, journal)
  * is reset before each test unless {@link Builder#resetBeforeEachTest(boolean) told otherwise};
  * declared as an instance field, each test gets its own mock.
+ *
+ * <p>WireMock's static DSL ({@code import static com.github.tomakehurst.wiremock.client.WireMock.*};
+ * {@code verify(…)}, {@code findAll(…)}) is pointed at this mock for the test class's
+ * {@code @BeforeAll} methods and for each test, from its {@code @BeforeEach} to its {@code @AfterEach}
+ * methods, as WireMock's own extension does; afterwards it is pointed back at WireMock's default
+ * (localhost:8080). WireMock keeps that setting per thread, so tests running concurrently on other
+ * threads each talk to their own mock.
  */
 public final class ClinikMockExtension extends WireMockExtension {
 
@@ -106,21 +114,34 @@ public final class ClinikMockExtension extends WireMockExtension {
     @Override
     protected void onBeforeAll(WireMockRuntimeInfo wireMockRuntimeInfo) {
         runtime();
+        pointStaticDslHere();
     }
 
     @Override
     protected void onBeforeEach(WireMockRuntimeInfo wireMockRuntimeInfo) {
         runtime();
+        pointStaticDslHere();
     }
 
     @Override
     protected void onAfterEach(WireMockRuntimeInfo wireMockRuntimeInfo) {
+        WireMock.configure();
         if (failOnSpecViolations) {
             List<ResponseViolation> violations = specViolations();
             if (!violations.isEmpty()) {
                 throw new AssertionError("the mock answered outside the spec: " + violations);
             }
         }
+    }
+
+    @Override
+    protected void onAfterAll(WireMockRuntimeInfo wireMockRuntimeInfo) {
+        WireMock.configure();
+    }
+
+    /** WireMock's static DSL, for this thread, served in process by this mock rather than over HTTP. */
+    private void pointStaticDslHere() {
+        WireMock.configureFor(new WireMock(this));
     }
 
     private MockRuntime runtime() {
