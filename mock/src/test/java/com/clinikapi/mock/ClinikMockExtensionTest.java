@@ -14,11 +14,15 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import java.util.HashSet;
 import java.util.Set;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.findAll;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.verify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The JUnit 5 extension partners register in their own tests. */
@@ -95,6 +99,36 @@ class ClinikMockExtensionTest {
             }
 
             assertThat(mock.getAllServeEvents()).hasSize(2);
+        }
+    }
+
+    /** WireMock's static DSL ({@code import static …WireMock.*}) talks to the extension's mock, not to localhost:8080. */
+    @Nested
+    class StaticDsl {
+
+        @RegisterExtension
+        static ClinikMockExtension mock = ClinikMockExtension.create();
+
+        @Test
+        void staticVerifyCountsTheRequestsTheMockServed() {
+            new ApiClient(mock.baseUrl(), KEY).search("");
+
+            verify(1, getRequestedFor(urlPathEqualTo("/v1/appointments")));
+            assertThat(findAll(anyRequestedFor(anyUrl()))).hasSize(1);
+        }
+    }
+
+    @Nested
+    class StaticDslOfAnInstanceExtension {
+
+        @RegisterExtension
+        ClinikMockExtension mock = ClinikMockExtension.create();
+
+        @Test
+        void staticVerifyCountsTheRequestsOfThisTestsMock() {
+            new ApiClient(mock.baseUrl(), KEY).createdId(Bodies.booked());
+
+            verify(1, postRequestedFor(urlEqualTo("/v1/appointments")));
         }
     }
 

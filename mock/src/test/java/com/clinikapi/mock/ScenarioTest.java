@@ -61,6 +61,23 @@ class ScenarioTest {
         }
 
         @Test
+        void forcesA503WithRetryAfterAsTheServiceSendsOnEvery503() {
+            Reply reply = api.send(api.request("/v1/appointments").header("Prefer", "code=503").GET());
+
+            assertThat(reply.status()).isEqualTo(503);
+            assertThat(reply.header("Retry-After")).isEqualTo("1");
+            assertThat(createPreferring("code=503, retry-after=4").header("Retry-After")).isEqualTo("4");
+        }
+
+        @Test
+        void forcesA503OnAReadWithTheRetryAfterItAsksFor() {
+            Reply reply = api.send(api.request("/v1/appointments/appt_any").header("Prefer", "code=503, retry-after=2").GET());
+
+            assertThat(reply.status()).isEqualTo(503);
+            assertThat(reply.header("Retry-After")).isEqualTo("2");
+        }
+
+        @Test
         void forcesA429WithRetryAfter() {
             Reply reply = createPreferring("code=429");
 
@@ -104,12 +121,15 @@ class ScenarioTest {
         }
 
         @Test
-        void refusesAStatusTheOperationDoesNotDocument() {
+        void refusesAStatusTheOperationDoesNotDocumentNamingTheHeaderAndTheStatusesItDocuments() {
             Reply reply = createPreferring("code=404");
 
             assertThat(reply.status()).isEqualTo(400);
             assertThat(reply.code()).isEqualTo("INVALID_PARAMETER");
-            assertThat(reply.diagnostics()).containsExactly("Prefer: code must be a status this operation documents");
+            assertThat(reply.json().path("error").asText()).isEqualTo("Invalid path, query or header parameter");
+            assertThat(reply.diagnostics()).containsExactly(
+                    "Prefer: code must be one of 201, 400, 401, 403, 409, 410, 413, 415, 422, 429, 500, 503 for this operation");
+            assertThat(total()).isZero();
         }
 
         @Test
@@ -183,7 +203,8 @@ class ScenarioTest {
             Reply reply = api.send(api.request("/v1/appointments/appt_any").header("Prefer", "example=nope").GET());
 
             assertThat(reply.status()).isEqualTo(400);
-            assertThat(reply.diagnostics().get(0)).startsWith("Prefer: example");
+            assertThat(reply.diagnostics())
+                    .containsExactly("Prefer: example must name an example this operation documents for that status");
         }
 
         @Test
@@ -223,6 +244,20 @@ class ScenarioTest {
 
             assertThat(api.search("").status()).isEqualTo(200);
             assertThat(total()).isZero();
+        }
+
+        @Test
+        void aRunWide503OrA429CarriesRetryAfter() {
+            admin("POST", "/clinikapi/scenarios", "{\"prefer\": \"code=503\", \"times\": 1}");
+            mock.forceScenario("code=429, retry-after=3", api.apiKey(), 1);
+
+            Reply rateLimited = api.search("");
+            Reply unavailable = api.search("");
+
+            assertThat(rateLimited.status()).isEqualTo(429);
+            assertThat(rateLimited.header("Retry-After")).isEqualTo("3");
+            assertThat(unavailable.status()).isEqualTo(503);
+            assertThat(unavailable.header("Retry-After")).isEqualTo("1");
         }
 
         @Test

@@ -8,7 +8,7 @@ package com.clinikapi.contract.error;
  */
 public enum ErrorCode {
     MALFORMED_JSON(400, "Request body is not valid JSON"),
-    INVALID_PARAMETER(400, "Invalid path or query parameter"),
+    INVALID_PARAMETER(400, "Invalid path, query or header parameter"),
     UNAUTHORIZED(401, "Missing API key; send it in the x-api-key header"),
     INVALID_KEY_FORMAT(401, "API key is not a clk_live_ or clk_test_ key"),
     INVALID_KEY(401, "Unknown API key"),

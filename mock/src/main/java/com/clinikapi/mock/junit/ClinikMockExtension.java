@@ -5,12 +5,14 @@ import com.clinikapi.mock.MockRuntime;
 import com.clinikapi.mock.MockSettings;
 import com.clinikapi.mock.scenario.RunScenarios;
 import com.clinikapi.mock.validation.ResponseViolation;
+import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The ClinikAPI mock as a JUnit 5 extension, for partners' own tests:
@@ -32,6 +34,19 @@ import java.util.List;
  * {@code static}, one mock serves the whole class and its state (appointments, scenarios, journal)
  * is reset before each test unless {@link Builder#resetBeforeEachTest(boolean) told otherwise};
  * declared as an instance field, each test gets its own mock.
+ *
+ * <p>Tests of one static mock may run concurrently (JUnit's {@code @Execution(CONCURRENT)}): the
+ * full reset happens only before a test that starts while no other test of the mock runs, so it
+ * never wipes a running test's data; a test that starts beside others starts on the state as it is,
+ * and its own keys ({@link #newApiKey()}) are empty sandboxes. When a test ends, the sandboxes of
+ * the keys it made with {@link #newApiKey()} are forgotten; nothing else is.
+ *
+ * <p>WireMock's static DSL ({@code import static com.github.tomakehurst.wiremock.client.WireMock.*};
+ * {@code verify(…)}, {@code findAll(…)}) is pointed at this mock for the test class's
+ * {@code @BeforeAll} methods and for each test, from its {@code @BeforeEach} to its {@code @AfterEach}
+ * methods, as WireMock's own extension does; afterwards it is pointed back at WireMock's default
+ * (localhost:8080). WireMock keeps that setting per thread, so tests running concurrently on other
+ * threads each talk to their own mock.
  */
 public final class ClinikMockExtension extends WireMockExtension {
 
@@ -39,12 +54,17 @@ public final class ClinikMockExtension extends WireMockExtension {
 
     private final ClinikMockExtensions extensions;
     private final boolean failOnSpecViolations;
+    private final boolean resetBeforeEachTest;
+    private final Object resets = new Object();
+    /** Tests of this mock between their before-each and after-each; guarded by {@link #resets}. */
+    private int testsRunning;
 
     private ClinikMockExtension(WireMockExtension.Builder wireMock, ClinikMockExtensions extensions,
-                                boolean failOnSpecViolations) {
+                                boolean failOnSpecViolations, boolean resetBeforeEachTest) {
         super(wireMock);
         this.extensions = extensions;
         this.failOnSpecViolations = failOnSpecViolations;
+        this.resetBeforeEachTest = resetBeforeEachTest;
     }
 
     /** Options; {@code builder().build()} is a mock on a free port, reset before each test. */
@@ -59,12 +79,15 @@ public final class ClinikMockExtension extends WireMockExtension {
 
     /**
      * A well-formed test key no one else uses: the mock keeps each key's appointments apart, so a
-     * fresh key is a fresh, empty sandbox.
+     * fresh key is a fresh, empty sandbox. Made in a test (its {@code @BeforeEach} included), the
+     * sandbox is the test's: forgotten when the test ends.
      */
     public static String newApiKey() {
         byte[] bytes = new byte[15];
         RANDOM.nextBytes(bytes);
-        return "clk_test_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String apiKey = "clk_test_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        TestKeys.made(apiKey);
+        return apiKey;
     }
 
     /** Forgets every appointment and run-wide scenario (the request journal is WireMock's: {@code resetRequests()}). */
@@ -106,21 +129,50 @@ public final class ClinikMockExtension extends WireMockExtension {
     @Override
     protected void onBeforeAll(WireMockRuntimeInfo wireMockRuntimeInfo) {
         runtime();
+        pointStaticDslHere();
     }
 
     @Override
     protected void onBeforeEach(WireMockRuntimeInfo wireMockRuntimeInfo) {
         runtime();
+        if (resetBeforeEachTest) {
+            synchronized (resets) {
+                if (testsRunning == 0) {
+                    resetToDefaultMappings();
+                }
+                testsRunning++;
+            }
+        }
+        TestKeys.begin();
+        pointStaticDslHere();
     }
 
     @Override
     protected void onAfterEach(WireMockRuntimeInfo wireMockRuntimeInfo) {
+        WireMock.configure();
+        Set<String> ownKeys = TestKeys.end();
+        if (resetBeforeEachTest) {
+            ownKeys.forEach(this::reset);
+            synchronized (resets) {
+                testsRunning--;
+            }
+        }
         if (failOnSpecViolations) {
             List<ResponseViolation> violations = specViolations();
             if (!violations.isEmpty()) {
                 throw new AssertionError("the mock answered outside the spec: " + violations);
             }
         }
+    }
+
+    @Override
+    protected void onAfterAll(WireMockRuntimeInfo wireMockRuntimeInfo) {
+        WireMock.configure();
+    }
+
+    /** WireMock's static DSL, for this thread, served in process by this mock rather than over HTTP. */
+    private void pointStaticDslHere() {
+        WireMock.configureFor(new WireMock(this));
     }
 
     private MockRuntime runtime() {
@@ -163,7 +215,10 @@ public final class ClinikMockExtension extends WireMockExtension {
             return this;
         }
 
-        /** Whether a static extension clears state and journal before each test (default true). */
+        /**
+         * Whether a static extension clears state and journal before each test (default true) and
+         * forgets the sandboxes of the keys a test made when it ends.
+         */
         public Builder resetBeforeEachTest(boolean resetBeforeEachTest) {
             this.resetBeforeEachTest = resetBeforeEachTest;
             return this;
@@ -172,10 +227,11 @@ public final class ClinikMockExtension extends WireMockExtension {
         public ClinikMockExtension build() {
             MockSettings settings = new MockSettings(port, verbose, journalSize, validateResponses);
             ClinikMockExtensions extensions = new ClinikMockExtensions(settings);
+            // The extension resets itself, only when no other test of the mock is running.
             WireMockExtension.Builder wireMock = WireMockExtension.newInstance()
                     .options(settings.wireMockConfiguration(extensions))
-                    .resetOnEachTest(resetBeforeEachTest);
-            return new ClinikMockExtension(wireMock, extensions, validateResponses);
+                    .resetOnEachTest(false);
+            return new ClinikMockExtension(wireMock, extensions, validateResponses, resetBeforeEachTest);
         }
     }
 }

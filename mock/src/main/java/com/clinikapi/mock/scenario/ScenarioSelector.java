@@ -2,6 +2,8 @@ package com.clinikapi.mock.scenario;
 
 import com.clinikapi.mock.spec.ContractOperation;
 
+import java.util.stream.Collectors;
+
 /**
  * Decides which scenario applies to a request: its own {@code Prefer} header, else a run-wide
  * scenario. A scenario may only ask for what the spec documents for the operation — a status it
@@ -27,12 +29,17 @@ public final class ScenarioSelector {
             }
             if (operation.documents(400)) {
                 throw PreferHeader.invalid(requested.status() != null && !operation.documents(requested.status())
-                        ? "code must be a status this operation documents"
+                        ? "code must be one of " + documentedStatuses(operation) + " for this operation"
                         : "example must name an example this operation documents for that status");
             }
             return Scenario.NONE;
         }
         return runScenarios.next(apiKey, scenario -> isApplicable(operation, scenario)).orElse(Scenario.NONE);
+    }
+
+    /** The statuses a {@code code=} may ask for, in order: the spec's, so the wording never echoes the request. */
+    private static String documentedStatuses(ContractOperation operation) {
+        return operation.responses().keySet().stream().map(String::valueOf).collect(Collectors.joining(", "));
     }
 
     static boolean isApplicable(ContractOperation operation, Scenario scenario) {

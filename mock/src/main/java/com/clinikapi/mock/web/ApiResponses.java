@@ -26,7 +26,7 @@ import java.util.Map;
  * {@code {"data", "meta"}}, the error body {@code {"error", "code", "requestId", "issues"}} (plus
  * {@code meta} once a key was recognised and counted, as the service does), and the
  * headers every response carries ({@code X-Request-Id}, {@code X-Timestamp},
- * {@code X-RateLimit-*}; {@code Retry-After} on a 429).
+ * {@code X-RateLimit-*}; {@code Retry-After} on every 429 and 503, as the service sends it).
  */
 public final class ApiResponses {
 
@@ -48,7 +48,7 @@ public final class ApiResponses {
     }
 
     /**
-     * @param retryAfterSeconds the {@code Retry-After} if the error is a 429
+     * @param retryAfterSeconds the {@code Retry-After} if the error asks the client to retry later (429, 503)
      */
     ResponseDefinition error(RequestContext context, RateLimitSnapshot rate, ApiException error, int retryAfterSeconds) {
         int status = error.code().httpStatus();
@@ -67,10 +67,15 @@ public final class ApiResponses {
         if (reported.metered()) {
             body.set("meta", meta(context, status, reported));
         }
-        Map<String, String> headers = status == 429
+        Map<String, String> headers = asksToRetryLater(status)
                 ? Map.of(ApiHeaders.RETRY_AFTER, Integer.toString(retryAfterSeconds))
                 : Map.of();
         return build(context, status, body, reported, headers);
+    }
+
+    /** The statuses the contract answers with {@code Retry-After}: rate limited, temporarily unavailable. */
+    private static boolean asksToRetryLater(int status) {
+        return status == 429 || status == 503;
     }
 
     /**

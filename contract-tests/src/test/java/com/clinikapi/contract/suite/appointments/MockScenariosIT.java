@@ -51,8 +51,8 @@ class MockScenariosIT {
         assertThat(response.status()).as("%s", response).isEqualTo(status);
         assertThat(Arrays.stream(ErrorCode.values()).filter(c -> c.httpStatus() == status).map(Enum::name))
                 .contains(response.errorCode());
-        if (status == 429) {
-            assertThat(response.header(ApiHeaders.RETRY_AFTER)).isPresent();
+        if (status == 429 || status == 503) {
+            assertThat(response.header(ApiHeaders.RETRY_AFTER)).as("%s", response).isPresent();
         }
     }
 

@@ -33,10 +33,10 @@ public final class ResponseContract {
     /**
      * Declared headers the spec's text makes optional; every other declared header is required, as the
      * API promises them on every response. (The spec marks no header {@code required: true}.)
-     * {@code Retry-After} on 503: "Safe to retry after Retry-After seconds when it is sent";
      * {@code Idempotent-Replayed}: only on an answer replayed for a repeated {@code Idempotency-Key}.
+     * ({@code Retry-After} is required on every 503 that declares it, as on every 429.)
      */
-    private static final Set<String> OPTIONAL_HEADERS = Set.of("503 Retry-After",
+    private static final Set<String> OPTIONAL_HEADERS = Set.of(
             "201 " + ApiHeaders.IDEMPOTENT_REPLAYED, "200 " + ApiHeaders.IDEMPOTENT_REPLAYED,
             "204 " + ApiHeaders.IDEMPOTENT_REPLAYED);
     /** Shorter submitted values are too likely to occur in fixed texts by chance. */
