@@ -38,14 +38,33 @@ public class AppointmentSearchQuery {
 
     @Transactional(readOnly = true, isolation = TransactionDefinition.Isolation.REPEATABLE_READ)
     public Result run(Owner owner, SearchFilter filter, SearchSort sort, @Nullable SearchCursor after, int limit) {
-        Where where = where(owner, filter);
-        long total = jdbc.prepareStatement("SELECT COUNT(*) FROM appointment WHERE " + where.sql, statement -> {
-            where.bind(statement);
+        Sql count = count(owner, filter);
+        long total = jdbc.prepareStatement(count.text(), statement -> {
+            count.bind(statement);
             try (ResultSet rs = statement.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
             }
         });
+        Sql page = page(owner, filter, sort, after, limit);
+        List<AppointmentRow> rows = jdbc.prepareStatement(page.text(), statement -> {
+            page.bind(statement);
+            try (ResultSet rs = statement.executeQuery()) {
+                return jdbc.entityStream(rs, AppointmentRow.class).toList();
+            }
+        });
+        return new Result(rows, total);
+    }
+
+    /** The statement counting every match of the filter (the page's {@code total}). */
+    static Sql count(Owner owner, SearchFilter filter) {
+        Where where = where(owner, filter);
+        return new Sql("SELECT COUNT(*) FROM appointment WHERE " + where.sql, where.values);
+    }
+
+    /** The statement reading up to {@code limit} matches after the cursor, in the order asked for. */
+    static Sql page(Owner owner, SearchFilter filter, SearchSort sort, @Nullable SearchCursor after, int limit) {
+        Where where = where(owner, filter);
         String key = sort.field() == SearchSort.SortField.START ? "start_key" : "created_key";
         String direction = sort.ascending() ? "ASC" : "DESC";
         StringBuilder sql = new StringBuilder("SELECT * FROM appointment WHERE ").append(where.sql);
@@ -60,13 +79,7 @@ public class AppointmentSearchQuery {
         }
         sql.append(key).append(' ').append(direction).append(", id ").append(direction).append(" LIMIT ?");
         where.values.add(limit);
-        List<AppointmentRow> rows = jdbc.prepareStatement(sql.toString(), statement -> {
-            where.bind(statement);
-            try (ResultSet rs = statement.executeQuery()) {
-                return jdbc.entityStream(rs, AppointmentRow.class).toList();
-            }
-        });
-        return new Result(rows, total);
+        return new Sql(sql.toString(), where.values);
     }
 
     /**
@@ -105,6 +118,20 @@ public class AppointmentSearchQuery {
         return where;
     }
 
+    /** One SQL statement and its parameters, in order. */
+    record Sql(String text, List<Object> parameters) {
+
+        Sql {
+            parameters = List.copyOf(parameters);
+        }
+
+        void bind(PreparedStatement statement) throws SQLException {
+            for (int i = 0; i < parameters.size(); i++) {
+                statement.setObject(i + 1, parameters.get(i));
+            }
+        }
+    }
+
     /** A WHERE clause and its parameters, in order. */
     private record Where(StringBuilder sql, List<Object> values) {
 
@@ -112,12 +139,6 @@ public class AppointmentSearchQuery {
             if (value != null) {
                 sql.append(" AND ").append(condition);
                 values.add(value);
-            }
-        }
-
-        void bind(PreparedStatement statement) throws SQLException {
-            for (int i = 0; i < values.size(); i++) {
-                statement.setObject(i + 1, values.get(i));
             }
         }
     }

@@ -35,10 +35,10 @@ class PractitionerSchedule {
     /** The number of rows V3 puts in {@code practitioner_lock}; never change it on a shared database. */
     static final int STRIPES = 1024;
 
-    private static final List<String> HOLDING = Arrays.stream(AppointmentStatus.values())
+    static final List<String> HOLDING = Arrays.stream(AppointmentStatus.values())
             .filter(AppointmentStatus::holdsPractitionerTime).map(AppointmentStatus::wire).toList();
     private static final String LOCK = "SELECT stripe FROM practitioner_lock WHERE stripe = ? FOR UPDATE";
-    private static final String OVERLAPPING = """
+    static final String OVERLAPPING = """
             SELECT id FROM appointment
              WHERE tenant_id = ? AND mode = ? AND practitioner_id = ? AND end_at > ? AND start_at < ?
                AND status IN (%s) AND id <> ?
