@@ -18,10 +18,11 @@ import java.util.List;
 
 /**
  * The search SQL: keyset pagination on {@code (sort key, id)}, never OFFSET, so rows inserted or
- * deleted between pages cannot shift a page. Each filter has an index that starts with
- * {@code (tenant_id, mode, filter column)} and ends with the sort key and id (V1 migration), so a
- * page is an index range scan. The count and the page run in one repeatable-read transaction, so
- * {@code total} and the page agree. Plain SQL that H2 and PostgreSQL both run.
+ * deleted between pages cannot shift a page. Each search has an index of its own that starts with
+ * what the search names (the patient, the practitioner, or the owner and the status) and ends with
+ * the sort key and id (V5 migration), so a page is an index range scan. The count and the page run in
+ * one repeatable-read transaction, so {@code total} and the page agree. Plain SQL that H2 and
+ * PostgreSQL both run.
  */
 @Singleton
 public class AppointmentSearchQuery {
@@ -89,26 +90,34 @@ public class AppointmentSearchQuery {
      * either way.
      */
     private static List<String> indexPrefix(SearchFilter filter, SearchSort sort) {
-        if (sort.field() == SearchSort.SortField.START) {
-            if (filter.patientId() != null) {
-                return List.of("tenant_id", "mode", "patient_id");
-            }
-            if (filter.practitionerId() != null) {
-                return List.of("tenant_id", "mode", "practitioner_id");
-            }
-            if (filter.status() != null) {
-                return List.of("tenant_id", "mode", "status");
-            }
+        if (filter.patientId() != null) {
+            return List.of("patient_id", "tenant_id", "mode");
         }
-        return List.of("tenant_id", "mode");
+        if (filter.practitionerId() != null) {
+            return List.of("practitioner_id", "tenant_id", "mode");
+        }
+        if (filter.status() != null && sort.field() == SearchSort.SortField.START) {
+            return List.of("owner_key", "status");
+        }
+        return List.of("owner_key");
     }
 
+    /**
+     * The owner's appointments that match the filter. A patient's or a practitioner's appointments
+     * are named by that id, tenant_id and mode, the leading columns of their own index; the others by
+     * owner_key, which leads only the indexes of searches without a patient or practitioner (V5). So
+     * no index meant for another query can serve a search, whatever PostgreSQL estimates.
+     */
     private static Where where(Owner owner, SearchFilter filter) {
-        Where where = new Where(new StringBuilder("tenant_id = ? AND mode = ?"), new ArrayList<>());
-        where.values.add(owner.tenantId());
-        where.values.add(owner.mode());
-        where.and("patient_id = ?", filter.patientId());
-        where.and("practitioner_id = ?", filter.practitionerId());
+        Where where = new Where(new StringBuilder(), new ArrayList<>());
+        if (filter.patientId() != null || filter.practitionerId() != null) {
+            where.and("patient_id = ?", filter.patientId());
+            where.and("practitioner_id = ?", filter.practitionerId());
+            where.and("tenant_id = ?", owner.tenantId());
+            where.and("mode = ?", owner.mode());
+        } else {
+            where.and("owner_key = ?", owner.key());
+        }
         where.and("status = ?", filter.status() == null ? null : filter.status().wire());
         if (filter.hasDateRange()) {
             where.and("start_key >= ?", filter.dateFrom() == null ? null : SortKeys.of(filter.startFromInclusive()));
@@ -137,7 +146,7 @@ public class AppointmentSearchQuery {
 
         void and(String condition, @Nullable Object value) {
             if (value != null) {
-                sql.append(" AND ").append(condition);
+                sql.append(sql.isEmpty() ? "" : " AND ").append(condition);
                 values.add(value);
             }
         }
