@@ -37,3 +37,12 @@ CREATE INDEX ix_appointment_practitioner ON appointment (practitioner_id, tenant
 -- The overlap check reads the practitioner's appointments that end after the new start (future
 -- ones); with start_at in the index, only those that also start before the new end are fetched.
 CREATE INDEX ix_appointment_practitioner_end ON appointment (practitioner_key, end_at, start_at);
+
+-- Idempotency records had the same trap: the primary key (tenant_id, mode, key_digest) and the
+-- resource index (tenant_id, mode, resource_id) both lead with tenant and mode, so before an ANALYZE
+-- the lookup of a key could read every record of the tenant through the resource index. Each now
+-- leads with what its queries look up (IdempotencyRecords): the key's digest, or the appointment.
+ALTER TABLE idempotency_record DROP CONSTRAINT pk_idempotency_record;
+ALTER TABLE idempotency_record ADD CONSTRAINT pk_idempotency_record PRIMARY KEY (key_digest, tenant_id, mode);
+DROP INDEX ix_idempotency_record_resource;
+CREATE INDEX ix_idempotency_record_resource ON idempotency_record (resource_id, tenant_id, mode);
