@@ -20,7 +20,7 @@ import java.util.Optional;
 @JdbcRepository(dialect = Dialect.ANSI)
 public abstract class AppointmentRepository implements GenericRepository<AppointmentRow, String> {
 
-    private static final String UPDATE = """
+    static final String UPDATE = """
             UPDATE appointment SET version = ?, status = ?, start_at = ?, end_at = ?, minutes_duration = ?,
                    updated_at = ?, priority = ?, appointment_type = ?, service_type = ?, specialty = ?,
                    reason_code = ?, description = ?, comment = ?, patient_instruction = ?,

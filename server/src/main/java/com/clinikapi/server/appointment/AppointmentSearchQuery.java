@@ -18,10 +18,11 @@ import java.util.List;
 
 /**
  * The search SQL: keyset pagination on {@code (sort key, id)}, never OFFSET, so rows inserted or
- * deleted between pages cannot shift a page. Each filter has an index that starts with
- * {@code (tenant_id, mode, filter column)} and ends with the sort key and id (V1 migration), so a
- * page is an index range scan. The count and the page run in one repeatable-read transaction, so
- * {@code total} and the page agree. Plain SQL that H2 and PostgreSQL both run.
+ * deleted between pages cannot shift a page. Each search has an index of its own that starts with
+ * what the search names (the patient, the practitioner, or the owner and the status) and ends with
+ * the sort key and id (V5 migration), so a page is an index range scan. The count and the page run in
+ * one repeatable-read transaction, so {@code total} and the page agree. Plain SQL that H2 and
+ * PostgreSQL both run.
  */
 @Singleton
 public class AppointmentSearchQuery {
@@ -38,14 +39,33 @@ public class AppointmentSearchQuery {
 
     @Transactional(readOnly = true, isolation = TransactionDefinition.Isolation.REPEATABLE_READ)
     public Result run(Owner owner, SearchFilter filter, SearchSort sort, @Nullable SearchCursor after, int limit) {
-        Where where = where(owner, filter);
-        long total = jdbc.prepareStatement("SELECT COUNT(*) FROM appointment WHERE " + where.sql, statement -> {
-            where.bind(statement);
+        Sql count = count(owner, filter);
+        long total = jdbc.prepareStatement(count.text(), statement -> {
+            count.bind(statement);
             try (ResultSet rs = statement.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
             }
         });
+        Sql page = page(owner, filter, sort, after, limit);
+        List<AppointmentRow> rows = jdbc.prepareStatement(page.text(), statement -> {
+            page.bind(statement);
+            try (ResultSet rs = statement.executeQuery()) {
+                return jdbc.entityStream(rs, AppointmentRow.class).toList();
+            }
+        });
+        return new Result(rows, total);
+    }
+
+    /** The statement counting every match of the filter (the page's {@code total}). */
+    static Sql count(Owner owner, SearchFilter filter) {
+        Where where = where(owner, filter);
+        return new Sql("SELECT COUNT(*) FROM appointment WHERE " + where.sql, where.values);
+    }
+
+    /** The statement reading up to {@code limit} matches after the cursor, in the order asked for. */
+    static Sql page(Owner owner, SearchFilter filter, SearchSort sort, @Nullable SearchCursor after, int limit) {
+        Where where = where(owner, filter);
         String key = sort.field() == SearchSort.SortField.START ? "start_key" : "created_key";
         String direction = sort.ascending() ? "ASC" : "DESC";
         StringBuilder sql = new StringBuilder("SELECT * FROM appointment WHERE ").append(where.sql);
@@ -60,13 +80,7 @@ public class AppointmentSearchQuery {
         }
         sql.append(key).append(' ').append(direction).append(", id ").append(direction).append(" LIMIT ?");
         where.values.add(limit);
-        List<AppointmentRow> rows = jdbc.prepareStatement(sql.toString(), statement -> {
-            where.bind(statement);
-            try (ResultSet rs = statement.executeQuery()) {
-                return jdbc.entityStream(rs, AppointmentRow.class).toList();
-            }
-        });
-        return new Result(rows, total);
+        return new Sql(sql.toString(), where.values);
     }
 
     /**
@@ -76,26 +90,34 @@ public class AppointmentSearchQuery {
      * either way.
      */
     private static List<String> indexPrefix(SearchFilter filter, SearchSort sort) {
-        if (sort.field() == SearchSort.SortField.START) {
-            if (filter.patientId() != null) {
-                return List.of("tenant_id", "mode", "patient_id");
-            }
-            if (filter.practitionerId() != null) {
-                return List.of("tenant_id", "mode", "practitioner_id");
-            }
-            if (filter.status() != null) {
-                return List.of("tenant_id", "mode", "status");
-            }
+        if (filter.patientId() != null) {
+            return List.of("patient_id", "tenant_id", "mode");
         }
-        return List.of("tenant_id", "mode");
+        if (filter.practitionerId() != null) {
+            return List.of("practitioner_id", "tenant_id", "mode");
+        }
+        if (filter.status() != null && sort.field() == SearchSort.SortField.START) {
+            return List.of("owner_key", "status");
+        }
+        return List.of("owner_key");
     }
 
+    /**
+     * The owner's appointments that match the filter. A patient's or a practitioner's appointments
+     * are named by that id, tenant_id and mode, the leading columns of their own index; the others by
+     * owner_key, which leads only the indexes of searches without a patient or practitioner (V5). So
+     * no index meant for another query can serve a search, whatever PostgreSQL estimates.
+     */
     private static Where where(Owner owner, SearchFilter filter) {
-        Where where = new Where(new StringBuilder("tenant_id = ? AND mode = ?"), new ArrayList<>());
-        where.values.add(owner.tenantId());
-        where.values.add(owner.mode());
-        where.and("patient_id = ?", filter.patientId());
-        where.and("practitioner_id = ?", filter.practitionerId());
+        Where where = new Where(new StringBuilder(), new ArrayList<>());
+        if (filter.patientId() != null || filter.practitionerId() != null) {
+            where.and("patient_id = ?", filter.patientId());
+            where.and("practitioner_id = ?", filter.practitionerId());
+            where.and("tenant_id = ?", owner.tenantId());
+            where.and("mode = ?", owner.mode());
+        } else {
+            where.and("owner_key = ?", owner.key());
+        }
         where.and("status = ?", filter.status() == null ? null : filter.status().wire());
         if (filter.hasDateRange()) {
             where.and("start_key >= ?", filter.dateFrom() == null ? null : SortKeys.of(filter.startFromInclusive()));
@@ -105,19 +127,27 @@ public class AppointmentSearchQuery {
         return where;
     }
 
+    /** One SQL statement and its parameters, in order. */
+    record Sql(String text, List<Object> parameters) {
+
+        Sql {
+            parameters = List.copyOf(parameters);
+        }
+
+        void bind(PreparedStatement statement) throws SQLException {
+            for (int i = 0; i < parameters.size(); i++) {
+                statement.setObject(i + 1, parameters.get(i));
+            }
+        }
+    }
+
     /** A WHERE clause and its parameters, in order. */
     private record Where(StringBuilder sql, List<Object> values) {
 
         void and(String condition, @Nullable Object value) {
             if (value != null) {
-                sql.append(" AND ").append(condition);
+                sql.append(sql.isEmpty() ? "" : " AND ").append(condition);
                 values.add(value);
-            }
-        }
-
-        void bind(PreparedStatement statement) throws SQLException {
-            for (int i = 0; i < values.size(); i++) {
-                statement.setObject(i + 1, values.get(i));
             }
         }
     }

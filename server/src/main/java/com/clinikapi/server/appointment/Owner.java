@@ -14,4 +14,14 @@ public record Owner(String tenantId, String mode) {
     public static Owner of(ApiKey key) {
         return new Owner(key.tenantId(), key.mode().name().toLowerCase(Locale.ROOT));
     }
+
+    /** The value of the appointment's {@code owner_key} column (V4_1 computes it the same way). */
+    public String key() {
+        return mode + ':' + tenantId;
+    }
+
+    /** The value of {@code practitioner_key} for this owner's appointments with the practitioner (V4_1). */
+    public String practitionerKey(String practitionerId) {
+        return key() + ':' + practitionerId;
+    }
 }

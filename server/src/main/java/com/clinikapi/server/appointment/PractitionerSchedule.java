@@ -15,6 +15,7 @@ import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -35,12 +36,18 @@ class PractitionerSchedule {
     /** The number of rows V3 puts in {@code practitioner_lock}; never change it on a shared database. */
     static final int STRIPES = 1024;
 
-    private static final List<String> HOLDING = Arrays.stream(AppointmentStatus.values())
+    static final List<String> HOLDING = Arrays.stream(AppointmentStatus.values())
             .filter(AppointmentStatus::holdsPractitionerTime).map(AppointmentStatus::wire).toList();
     private static final String LOCK = "SELECT stripe FROM practitioner_lock WHERE stripe = ? FOR UPDATE";
-    private static final String OVERLAPPING = """
+    /**
+     * The practitioner's appointments holding part of a window. They are named by practitioner_key
+     * (tenant, mode and practitioner in one value), which leads the index of this query and no other
+     * (V5): so neither the search's practitioner index nor the exclusion constraint's (which would read
+     * all of the practitioner's past) can serve it. Parameters: {@link #overlappingParameters}.
+     */
+    static final String OVERLAPPING = """
             SELECT id FROM appointment
-             WHERE tenant_id = ? AND mode = ? AND practitioner_id = ? AND end_at > ? AND start_at < ?
+             WHERE practitioner_key = ? AND end_at > ? AND start_at < ?
                AND status IN (%s) AND id <> ?
              ORDER BY start_at, id""".formatted(HOLDING.stream().map(s -> "?").collect(Collectors.joining(", ")));
 
@@ -87,22 +94,27 @@ class PractitionerSchedule {
 
     /** The first appointment (by start) holding part of the window of the practitioner's time. */
     private Optional<String> overlapping(Owner owner, String practitionerId, TimeWindow window, @Nullable String exceptId) {
+        List<Object> parameters = overlappingParameters(owner, practitionerId, window, exceptId);
         return jdbc.prepareStatement(OVERLAPPING, statement -> {
-            int i = 1;
-            statement.setString(i++, owner.tenantId());
-            statement.setString(i++, owner.mode());
-            statement.setString(i++, practitionerId);
-            statement.setObject(i++, Timestamps.bind(AppointmentMapper.instant(window.start())));
-            statement.setObject(i++, Timestamps.bind(AppointmentMapper.instant(window.end())));
-            for (String status : HOLDING) {
-                statement.setString(i++, status);
+            for (int i = 0; i < parameters.size(); i++) {
+                statement.setObject(i + 1, parameters.get(i));
             }
-            statement.setString(i, exceptId == null ? "" : exceptId);
             statement.setMaxRows(1);
             try (ResultSet rs = statement.executeQuery()) {
                 return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
             }
         });
+    }
+
+    /** The parameters of {@link #OVERLAPPING}, in order. */
+    static List<Object> overlappingParameters(Owner owner, String practitionerId, TimeWindow window, @Nullable String exceptId) {
+        List<Object> parameters = new ArrayList<>();
+        parameters.add(owner.practitionerKey(practitionerId));
+        parameters.add(Timestamps.bind(AppointmentMapper.instant(window.start())));
+        parameters.add(Timestamps.bind(AppointmentMapper.instant(window.end())));
+        parameters.addAll(HOLDING);
+        parameters.add(exceptId == null ? "" : exceptId);
+        return parameters;
     }
 
     private void lockStripe(int stripe) {

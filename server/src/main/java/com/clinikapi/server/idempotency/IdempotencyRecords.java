@@ -18,18 +18,18 @@ import java.util.Optional;
 @Singleton
 class IdempotencyRecords {
 
-    private static final String FIND = """
+    static final String FIND = """
             SELECT fingerprint, status, resource_id, response_body, resource_deleted FROM idempotency_record
              WHERE tenant_id = ? AND mode = ? AND key_digest = ? AND expires_at > ? AND status IS NOT NULL""";
-    private static final String DELETE_EXPIRED_KEY = """
+    static final String DELETE_EXPIRED_KEY = """
             DELETE FROM idempotency_record WHERE tenant_id = ? AND mode = ? AND key_digest = ? AND expires_at <= ?""";
     private static final String CLAIM = """
             INSERT INTO idempotency_record (tenant_id, mode, key_digest, fingerprint, created_at, expires_at)
             VALUES (?, ?, ?, ?, ?, ?)""";
-    private static final String COMPLETE = """
+    static final String COMPLETE = """
             UPDATE idempotency_record SET status = ?, resource_id = ?, response_body = ?
              WHERE tenant_id = ? AND mode = ? AND key_digest = ?""";
-    private static final String TOMBSTONE_RESOURCE = """
+    static final String TOMBSTONE_RESOURCE = """
             UPDATE idempotency_record SET response_body = NULL, resource_deleted = TRUE
              WHERE tenant_id = ? AND mode = ? AND resource_id = ? AND response_body IS NOT NULL""";
     private static final String PURGE = "DELETE FROM idempotency_record WHERE expires_at <= ?";
