@@ -41,7 +41,7 @@ class CountedRequestJournalStoreTest {
     }
 
     @Test
-    void replacesAnEventInItsPlaceAndAddsAnUnknownOne() {
+    void replacesAnEventInItsPlaceAndNeverAddsAnUnknownOne() {
         ServeEvent first = event("/1");
         ServeEvent second = event("/2");
         store.add(first);
@@ -52,8 +52,23 @@ class CountedRequestJournalStoreTest {
         store.put(first.getId(), answered);
         store.put(unknown.getId(), unknown);
 
-        assertThat(store.getAll()).containsExactly(unknown, second, answered);
-        assertThat(store.getAllKeys().count()).isEqualTo(3);
+        assertThat(store.getAll()).containsExactly(second, answered);
+        assertThat(store.getAllKeys().count()).isEqualTo(2);
+    }
+
+    @Test
+    void anAnswerSentAfterAResetDoesNotBringItsRequestBack() {
+        // given: a request journaled when it came in, then the journal reset before its answer went out
+        ServeEvent lastOfThePreviousTest = event("/previous");
+        store.add(lastOfThePreviousTest);
+        store.clear();
+
+        // when: WireMock updates the event once the answer is sent
+        store.put(lastOfThePreviousTest.getId(), lastOfThePreviousTest);
+
+        // then: the next test's journal starts empty
+        assertThat(store.getAll()).isEmpty();
+        assertThat(store.getAllKeys().count()).isZero();
     }
 
     @Test
