@@ -20,7 +20,7 @@ import java.util.List;
  * The search SQL: keyset pagination on {@code (sort key, id)}, never OFFSET, so rows inserted or
  * deleted between pages cannot shift a page. Each search has an index of its own that starts with
  * what the search names (the patient, the practitioner, or the owner and the status) and ends with
- * the sort key and id (V5 migration), so a page is an index range scan. The count and the page run in
+ * the sort key and id (V6 migration), so a page is an index range scan. The count and the page run in
  * one repeatable-read transaction, so {@code total} and the page agree. Plain SQL that H2 and
  * PostgreSQL both run.
  */
@@ -105,7 +105,7 @@ public class AppointmentSearchQuery {
     /**
      * The owner's appointments that match the filter. A patient's or a practitioner's appointments
      * are named by that id, tenant_id and mode, the leading columns of their own index; the others by
-     * owner_key, which leads only the indexes of searches without a patient or practitioner (V5). So
+     * owner_key, which leads only the indexes of searches without a patient or practitioner (V6). So
      * no index meant for another query can serve a search, whatever PostgreSQL estimates.
      */
     private static Where where(Owner owner, SearchFilter filter) {

@@ -15,12 +15,12 @@ public record Owner(String tenantId, String mode) {
         return new Owner(key.tenantId(), key.mode().name().toLowerCase(Locale.ROOT));
     }
 
-    /** The value of the appointment's {@code owner_key} column (V4_1 computes it the same way). */
+    /** The value of the appointment's {@code owner_key} column (V5_1 computes it the same way). */
     public String key() {
         return mode + ':' + tenantId;
     }
 
-    /** The value of {@code practitioner_key} for this owner's appointments with the practitioner (V4_1). */
+    /** The value of {@code practitioner_key} for this owner's appointments with the practitioner (V5_1). */
     public String practitionerKey(String practitionerId) {
         return key() + ':' + practitionerId;
     }

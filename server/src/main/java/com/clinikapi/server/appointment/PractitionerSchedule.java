@@ -42,7 +42,7 @@ class PractitionerSchedule {
     /**
      * The practitioner's appointments holding part of a window. They are named by practitioner_key
      * (tenant, mode and practitioner in one value), which leads the index of this query and no other
-     * (V5): so neither the search's practitioner index nor the exclusion constraint's (which would read
+     * (V6): so neither the search's practitioner index nor the exclusion constraint's (which would read
      * all of the practitioner's past) can serve it. Parameters: {@link #overlappingParameters}.
      */
     static final String OVERLAPPING = """

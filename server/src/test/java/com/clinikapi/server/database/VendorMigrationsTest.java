@@ -57,6 +57,7 @@ abstract class VendorMigrationsTest extends ApiTest {
                 : "V3_1__practitioner_time_guard.sql";
         assertThat(scripts).contains("V1__appointments.sql", "V3__idempotency_and_practitioner_time.sql", own)
                 .containsSubsequence("V3__idempotency_and_practitioner_time.sql", own)
-                .containsSubsequence("V4__idempotency_tombstones.sql", "V4_1__owner_keys.sql", "V5__one_index_per_query.sql");
+                .containsSubsequence("V4__idempotency_tombstones.sql", "V5__no_index_led_by_tenant.sql", "V5_1__owner_keys.sql",
+                        "V6__one_index_per_query.sql");
     }
 }
