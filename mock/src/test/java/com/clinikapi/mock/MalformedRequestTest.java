@@ -162,6 +162,35 @@ class MalformedRequestTest {
         assertThat(reply.status()).as(reply.body()).isEqualTo(201);
     }
 
+    /**
+     * A small gzip body that inflates past 1 MiB (50 MB of zeros, about 50 KB sent) is 413 as the
+     * service answers it, key or no key, and is never inflated whole.
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void refusesABodyThatInflatesPastTheLimitAsTheServiceDoes(boolean withKey) {
+        byte[] bomb = gzipOfZeros(50 * 1024 * 1024);
+        ApiClient client = withKey ? api : new ApiClient(mock.baseUrl(), null);
+
+        Reply reply = client.send(client.request("/v1/appointments").header("Content-Type", ApiClient.JSON)
+                .header("Content-Encoding", "gzip").POST(HttpRequest.BodyPublishers.ofByteArray(bomb)));
+
+        assertThat(bomb.length).isLessThan(ApiLimits.MAX_BODY_BYTES / 10);
+        assertThat(reply.status()).as(reply.body()).isEqualTo(413);
+        assertThat(reply.code()).isEqualTo("PAYLOAD_TOO_LARGE");
+    }
+
+    @Test
+    void refusesABodyOverTheLimitBeforeTheKeyAsTheServiceDoes() {
+        ApiClient keyless = new ApiClient(mock.baseUrl(), null);
+
+        Reply reply = keyless.send(keyless.request("/v1/appointments").header("Content-Type", ApiClient.JSON)
+                .POST(ApiClient.body("{\"comment\":\"" + "x".repeat(ApiLimits.MAX_BODY_BYTES) + "\"}")));
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(413);
+        assertThat(reply.code()).isEqualTo("PAYLOAD_TOO_LARGE");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"gzip", "x-gzip"})
     void refusesABodyThatIsNotEncodedAsDeclared(String encoding) {
@@ -233,6 +262,19 @@ class MalformedRequestTest {
         String nested = "{\"status\":\"booked\",\"patientId\":\"p1\",\"x\":" + "[".repeat(5000) + "]".repeat(5000) + "}";
 
         assertThat(api.create(nested).status()).isIn(400, 422);
+    }
+
+    private static byte[] gzipOfZeros(int length) {
+        ByteArrayOutputStream compressed = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(compressed)) {
+            byte[] zeros = new byte[64 * 1024];
+            for (int written = 0; written < length; written += zeros.length) {
+                gzip.write(zeros);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return compressed.toByteArray();
     }
 
     private static byte[] gzip(String text) {

@@ -92,7 +92,19 @@ public final class ApiPipeline {
      * HTTP layer cannot decode); such a request is not in WireMock's journal.
      */
     public ResponseDefinition refuse(String accept, ApiException error) {
-        RequestContext context = new RequestContext(RequestIds.newId(), UtcTimes.now(clock), accept, null);
+        return refuse(accept, null, error);
+    }
+
+    /**
+     * The same for a request whose operation is known ({@code method} and {@code path} match one):
+     * the answer's media type is then one the spec declares for that operation's refusal.
+     */
+    public ResponseDefinition refuse(String accept, String method, String path, ApiException error) {
+        return refuse(accept, contract.match(method, path).map(OperationMatch::operation).orElse(null), error);
+    }
+
+    private ResponseDefinition refuse(String accept, ContractOperation operation, ApiException error) {
+        RequestContext context = new RequestContext(RequestIds.newId(), UtcTimes.now(clock), accept, operation);
         return responses.error(context, rateLimits.unmetered(), error, Scenario.DEFAULT_RETRY_AFTER_SECONDS);
     }
 

@@ -64,7 +64,7 @@ public final class GuardedJettyServerFactory implements HttpServerFactory {
             protected void decorateMockServiceContextAfterConfig(ServletContextHandler mockServiceContext) {
                 mockServiceContext.addFilter(new FilterHolder(new ValuelessCookieFilter()), "/*",
                         EnumSet.of(DispatcherType.REQUEST));
-                mockServiceContext.addFilter(new FilterHolder(new UnreadableBodyFilter()), "/*",
+                mockServiceContext.addFilter(new FilterHolder(new UnreadableBodyFilter(pipeline)), "/*",
                         EnumSet.of(DispatcherType.REQUEST));
                 mockServiceContext.addFilter(new FilterHolder(new MalformedRequestGuard(pipeline)), "/*",
                         EnumSet.of(DispatcherType.REQUEST));

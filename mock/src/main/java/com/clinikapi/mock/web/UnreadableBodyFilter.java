@@ -1,5 +1,8 @@
 package com.clinikapi.mock.web;
 
+import com.clinikapi.contract.ApiLimits;
+import com.clinikapi.contract.error.ApiException;
+import com.clinikapi.contract.error.ErrorCode;
 import com.github.tomakehurst.wiremock.common.Gzip;
 import wiremock.jakarta.servlet.Filter;
 import wiremock.jakarta.servlet.FilterChain;
@@ -10,11 +13,14 @@ import wiremock.jakarta.servlet.ServletRequest;
 import wiremock.jakarta.servlet.ServletResponse;
 import wiremock.jakarta.servlet.http.HttpServletRequest;
 import wiremock.jakarta.servlet.http.HttpServletRequestWrapper;
+import wiremock.jakarta.servlet.http.HttpServletResponse;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.Enumeration;
+import java.util.function.Supplier;
+import java.util.zip.GZIPInputStream;
 
 /**
  * WireMock reads every request body into its journal before any handler runs, and answers 500 when
@@ -24,37 +30,76 @@ import java.util.Enumeration;
  * key check and one that does not ignores it. Here such a body reaches WireMock empty and without
  * its {@code Content-Encoding}, so the pipeline answers the same. A body that reads and decodes is
  * passed on as it came.
+ *
+ * <p>The body is read, and inflated, only up to {@link ApiLimits#MAX_BODY_BYTES}: a body that is
+ * larger as sent or once inflated is answered {@code 413 PAYLOAD_TOO_LARGE} under {@code /v1/} at
+ * once, key or no key, as the service answers it (its size limit applies while the body is read,
+ * before any filter), and read as empty elsewhere. Without the bound a 400 KB gzip body of zeros
+ * grew the mock by 1.5 GB before it was refused.
  */
 final class UnreadableBodyFilter implements Filter {
 
     private static final String CONTENT_ENCODING = "Content-Encoding";
+    private static final int LIMIT = ApiLimits.MAX_BODY_BYTES;
+
+    private final Supplier<ApiPipeline> pipeline;
+
+    UnreadableBodyFilter(Supplier<ApiPipeline> pipeline) {
+        this.pipeline = pipeline;
+    }
 
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         HttpServletRequest http = (HttpServletRequest) request;
-        byte[] body = readable(http);
-        chain.doFilter(body == null ? new BufferedBody(http, new byte[0], true) : new BufferedBody(http, body, false), response);
+        Body body = read(http);
+        if (body.tooLarge() && http.getRequestURI().startsWith(RouteError.KEYED_PREFIX)) {
+            HttpResponses.write(pipeline.get().refuse(http.getHeader("Accept"), http.getMethod(), http.getRequestURI(),
+                    new ApiException(ErrorCode.PAYLOAD_TOO_LARGE)),
+                    (HttpServletResponse) response);
+            return;
+        }
+        chain.doFilter(body.usable() ? new BufferedBody(http, body.bytes(), false) : new BufferedBody(http, new byte[0], true),
+                response);
     }
 
-    /** The body as sent, or {@code null} if WireMock could not read it. */
-    private static byte[] readable(HttpServletRequest request) {
-        byte[] body;
+    /** The body as sent, bounded as sent and once inflated. */
+    private static Body read(HttpServletRequest request) {
+        byte[] raw;
         try {
-            body = request.getInputStream().readAllBytes();
+            raw = request.getInputStream().readNBytes(LIMIT + 1);
         } catch (IOException e) {
-            return null;
+            return Body.UNREADABLE;
+        }
+        if (raw.length > LIMIT) {
+            return Body.TOO_LARGE;
         }
         String encoding = request.getHeader(CONTENT_ENCODING);
         // WireMock's own test of whether to decode, so that what passes here decodes there
-        if (encoding != null && encoding.contains("gzip") || Gzip.isGzipped(body)) {
-            try {
-                Gzip.unGzip(body);
-            } catch (Exception e) { // a ZipException, thrown unchecked
-                return null;
+        if (encoding != null && encoding.contains("gzip") || Gzip.isGzipped(raw)) {
+            try (GZIPInputStream inflating = new GZIPInputStream(new ByteArrayInputStream(raw))) {
+                if (inflating.readNBytes(LIMIT + 1).length > LIMIT) {
+                    return Body.TOO_LARGE;
+                }
+            } catch (IOException e) {
+                return Body.UNREADABLE;
             }
         }
-        return body;
+        return new Body(raw);
+    }
+
+    /** A body read once; an unreadable or too large one carries no bytes. */
+    private record Body(byte[] bytes, boolean tooLarge) {
+        static final Body UNREADABLE = new Body(null, false);
+        static final Body TOO_LARGE = new Body(null, true);
+
+        Body(byte[] bytes) {
+            this(bytes, false);
+        }
+
+        boolean usable() {
+            return bytes != null;
+        }
     }
 
     /** The request with its body read once, here, and replayed to WireMock. */
