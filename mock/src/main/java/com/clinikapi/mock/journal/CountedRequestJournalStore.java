@@ -1,7 +1,9 @@
 package com.clinikapi.mock.journal;
 
+import com.github.tomakehurst.wiremock.http.HttpHeader;
 import com.github.tomakehurst.wiremock.store.RequestJournalStore;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import java.util.Deque;
 import java.util.Map;
@@ -13,6 +15,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -23,6 +26,10 @@ import java.util.stream.StreamSupport;
  * time in proportion to the journal: with 1,000 entries they took two thirds of the mock's time per
  * request. Here the size is counted as entries come and go, so counting the keys is constant time,
  * and an update finds its entry by id.
+ *
+ * <p>WireMock bounds the journal in entries only; with bodies of up to 1 MiB, its 1,000 entries could
+ * hold a gigabyte. This store also bounds the bytes of the requests it keeps ({@code JournalStores.MAX_JOURNAL_BYTES} by default):
+ * past the budget, the oldest entries are dropped, as WireMock drops them past its entry limit.
  */
 final class CountedRequestJournalStore implements RequestJournalStore {
 
@@ -30,13 +37,38 @@ final class CountedRequestJournalStore implements RequestJournalStore {
     private final Deque<UUID> order = new ConcurrentLinkedDeque<>();
     private final Map<UUID, ServeEvent> events = new ConcurrentHashMap<>();
     private final AtomicInteger size = new AtomicInteger();
+    private final AtomicLong bytes = new AtomicLong();
+    private final long maxBytes;
+
+    CountedRequestJournalStore(long maxBytes) {
+        this.maxBytes = maxBytes;
+    }
+
+    /** The bytes of the requests kept now (bodies, URLs and header values, approximately). */
+    long bytes() {
+        return bytes.get();
+    }
 
     @Override
     public void add(ServeEvent event) {
         if (events.put(event.getId(), event) == null) {
             order.addFirst(event.getId());
             size.incrementAndGet();
+            bytes.addAndGet(weight(event));
+            while (bytes.get() > maxBytes && size.get() > 1) {
+                removeLast();
+            }
         }
+    }
+
+    /** What an entry costs to keep: its body, URL and headers. */
+    static long weight(ServeEvent event) {
+        LoggedRequest request = event.getRequest();
+        long weight = request.getUrl().length() + (request.getBody() == null ? 0 : request.getBody().length);
+        for (HttpHeader header : request.getHeaders().all()) {
+            weight += header.key().length() + header.values().stream().mapToLong(String::length).sum();
+        }
+        return weight;
     }
 
     @Override
@@ -69,22 +101,29 @@ final class CountedRequestJournalStore implements RequestJournalStore {
      */
     @Override
     public void put(UUID id, ServeEvent event) {
-        events.replace(id, event);
+        ServeEvent before = events.replace(id, event);
+        if (before != null) {
+            bytes.addAndGet(weight(event) - weight(before));
+        }
     }
 
     @Override
     public void removeLast() {
         UUID oldest = order.pollLast();
-        if (oldest != null && events.remove(oldest) != null) {
+        ServeEvent removed = oldest == null ? null : events.remove(oldest);
+        if (removed != null) {
             size.decrementAndGet();
+            bytes.addAndGet(-weight(removed));
         }
     }
 
     @Override
     public void remove(UUID id) {
-        if (events.remove(id) != null) {
+        ServeEvent removed = events.remove(id);
+        if (removed != null) {
             order.remove(id);
             size.decrementAndGet();
+            bytes.addAndGet(-weight(removed));
         }
     }
 
@@ -93,5 +132,6 @@ final class CountedRequestJournalStore implements RequestJournalStore {
         order.clear();
         events.clear();
         size.set(0);
+        bytes.set(0);
     }
 }

@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class CountedRequestJournalStoreTest {
 
-    private final CountedRequestJournalStore store = new CountedRequestJournalStore();
+    private final CountedRequestJournalStore store = new CountedRequestJournalStore(Long.MAX_VALUE);
 
     @Test
     void keepsEventsNewestFirstAndCountsThem() {
@@ -88,6 +88,51 @@ class CountedRequestJournalStoreTest {
 
         assertThat(store.getAll()).isEmpty();
         assertThat(store.getAllKeys().count()).isZero();
+    }
+
+    @Test
+    void keepsNoMoreBytesThanItsBudgetDroppingTheOldestFirst() {
+        CountedRequestJournalStore bounded = new CountedRequestJournalStore(3_000);
+        ServeEvent first = event("/1", 1_000);
+        ServeEvent second = event("/2", 1_000);
+        ServeEvent third = event("/3", 1_000);
+
+        bounded.add(first);
+        bounded.add(second);
+        bounded.add(third);
+
+        assertThat(bounded.getAll()).containsExactly(third, second);
+        assertThat(bounded.bytes()).isLessThanOrEqualTo(3_000).isEqualTo(
+                CountedRequestJournalStore.weight(second) + CountedRequestJournalStore.weight(third));
+        assertThat(bounded.getAllKeys().count()).isEqualTo(2);
+    }
+
+    @Test
+    void keepsTheNewestEntryEvenWhenItAloneIsOverTheBudget() {
+        CountedRequestJournalStore bounded = new CountedRequestJournalStore(100);
+        ServeEvent big = event("/big", 1_000);
+
+        bounded.add(event("/small", 10));
+        bounded.add(big);
+
+        assertThat(bounded.getAll()).containsExactly(big);
+    }
+
+    @Test
+    void forgetsTheBytesOfWhatItRemoves() {
+        ServeEvent first = event("/1", 500);
+        store.add(first);
+        store.add(event("/2", 500));
+
+        store.remove(first.getId());
+        store.removeLast();
+
+        assertThat(store.bytes()).isZero();
+    }
+
+    private static ServeEvent event(String url, int bodyBytes) {
+        return ServeEvent.of(ImmutableRequest.create().withAbsoluteUrl("http://localhost" + url)
+                .withMethod(RequestMethod.POST).withBody(new byte[bodyBytes]).build());
     }
 
     private static ServeEvent event(String url) {
