@@ -191,6 +191,14 @@ class MalformedRequestTest {
         assertThat(reply.code()).isEqualTo("PAYLOAD_TOO_LARGE");
     }
 
+    @Test
+    void ignoresAnOversizedBodyWhereNoBodyIsRead() {
+        Reply search = api.send(api.request("/v1/appointments?patientId=pat_1").header("Content-Type", ApiClient.JSON)
+                .header("Content-Encoding", "gzip").method("GET", HttpRequest.BodyPublishers.ofByteArray(gzipOfZeros(50 * 1024 * 1024))));
+
+        assertThat(search.status()).as(search.body()).isEqualTo(200);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"gzip", "x-gzip"})
     void refusesABodyThatIsNotEncodedAsDeclared(String encoding) {

@@ -95,6 +95,11 @@ public final class ApiPipeline {
         return refuse(accept, null, error);
     }
 
+    /** Whether {@code method} and {@code path} name an operation that reads a request body. */
+    public boolean takesBody(String method, String path) {
+        return contract.match(method, path).map(m -> m.operation().hasRequestBody()).orElse(false);
+    }
+
     /**
      * The same for a request whose operation is known ({@code method} and {@code path} match one):
      * the answer's media type is then one the spec declares for that operation's refusal.

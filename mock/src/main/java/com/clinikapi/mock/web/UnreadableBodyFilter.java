@@ -32,9 +32,10 @@ import java.util.zip.GZIPInputStream;
  * passed on as it came.
  *
  * <p>The body is read, and inflated, only up to {@link ApiLimits#MAX_BODY_BYTES}: a body that is
- * larger as sent or once inflated is answered {@code 413 PAYLOAD_TOO_LARGE} under {@code /v1/} at
- * once, key or no key, as the service answers it (its size limit applies while the body is read,
- * before any filter), and read as empty elsewhere. Without the bound a 400 KB gzip body of zeros
+ * larger as sent or once inflated is answered {@code 413 PAYLOAD_TOO_LARGE} at once, key or no key,
+ * when its operation reads a body (create, update), as the service answers it (its size limit
+ * applies while the body is read, before any filter); anywhere else it is read as empty, as the
+ * service ignores the body of a search. Without the bound a 400 KB gzip body of zeros
  * grew the mock by 1.5 GB before it was refused.
  */
 final class UnreadableBodyFilter implements Filter {
@@ -53,7 +54,7 @@ final class UnreadableBodyFilter implements Filter {
             throws IOException, ServletException {
         HttpServletRequest http = (HttpServletRequest) request;
         Body body = read(http);
-        if (body.tooLarge() && http.getRequestURI().startsWith(RouteError.KEYED_PREFIX)) {
+        if (body.tooLarge() && pipeline.get().takesBody(http.getMethod(), http.getRequestURI())) {
             HttpResponses.write(pipeline.get().refuse(http.getHeader("Accept"), http.getMethod(), http.getRequestURI(),
                     new ApiException(ErrorCode.PAYLOAD_TOO_LARGE)),
                     (HttpServletResponse) response);
