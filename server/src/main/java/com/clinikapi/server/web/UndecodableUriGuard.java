@@ -22,7 +22,9 @@ import java.util.regex.Pattern;
  * know the operation (for {@code /health}, 400 is not even documented). This Netty handler, placed
  * right after the HTTP decoder, escapes such stray {@code %} signs so that the request keeps its path
  * and headers, and marks it with {@link #MARKER}; {@link UndecodableUriFilter} then answers an API
- * operation 400 {@code INVALID_PARAMETER}, and other paths serve the request as usual.
+ * operation 400 {@code INVALID_PARAMETER}, and other paths serve the request as usual. Being the one
+ * handler that sees every decoded request head first, it also removes the headers the API ignores
+ * ({@link IgnoredRequestHeaders}) before Micronaut can trip over them.
  */
 @Singleton
 public class UndecodableUriGuard implements BeanCreatedEventListener<NettyServerCustomizer.Registry> {
@@ -64,6 +66,7 @@ public class UndecodableUriGuard implements BeanCreatedEventListener<NettyServer
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object message) {
             if (message instanceof HttpRequest request) {
+                IgnoredRequestHeaders.removeFrom(request);
                 request.headers().remove(MARKER);
                 if (!decodes(request.uri())) {
                     String repaired = STRAY_PERCENT.matcher(request.uri()).replaceAll("%25");
