@@ -8,6 +8,7 @@ import com.clinikapi.server.support.Database;
 import com.clinikapi.server.support.LogCapture;
 import com.clinikapi.server.support.StoppableDatabase;
 import com.clinikapi.server.support.TestServers;
+import com.clinikapi.server.support.Timed;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -80,10 +81,10 @@ abstract class DatabaseOutageTest {
         try (LogCapture logs = new LogCapture()) {
             // when
             stoppable.stop();
-            Timed<ApiResponse> create = timed(() -> api.post("/v1/appointments", """
+            Timed<ApiResponse> create = Timed.of(() -> api.post("/v1/appointments", """
                     {"status":"proposed","patientId":"%s","comment":"%s"}""".formatted(patient, MARKER)).send());
-            Timed<ApiResponse> read = timed(() -> api.get("/v1/appointments/" + before).send());
-            Timed<ApiResponse> health = timed(() -> api.get("/health").withoutKey().send());
+            Timed<ApiResponse> read = Timed.of(() -> api.get("/v1/appointments/" + before).send());
+            Timed<ApiResponse> health = Timed.of(() -> api.get("/health").withoutKey().send());
 
             // then
             for (Timed<ApiResponse> answer : List.of(create, read)) {
@@ -116,12 +117,6 @@ abstract class DatabaseOutageTest {
                 .isEqualTo(201);
     }
 
-    private static <T> Timed<T> timed(Supplier<T> call) {
-        Instant started = Instant.now();
-        T value = call.get();
-        return new Timed<>(value, Duration.between(started, Instant.now()));
-    }
-
     /** Repeats the call until its answer satisfies {@code done}, or fails at the deadline; no sleeps. */
     private static ApiResponse pollUntil(Supplier<ApiResponse> call, Predicate<ApiResponse> done) {
         Instant deadline = Instant.now().plus(RECOVERY_DEADLINE);
@@ -131,8 +126,5 @@ abstract class DatabaseOutageTest {
             last = call.get();
         }
         return last;
-    }
-
-    private record Timed<T>(T value, Duration took) {
     }
 }

@@ -7,6 +7,7 @@ import com.clinikapi.server.support.Database;
 import com.clinikapi.server.support.Figures;
 import com.clinikapi.server.support.HeldStripes;
 import com.clinikapi.server.support.TestServers;
+import com.clinikapi.server.support.Timed;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.junit.jupiter.api.AfterAll;
@@ -20,7 +21,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -84,27 +84,27 @@ class HeldLockTest {
 
         try (HeldStripes stuck = HeldStripes.hold(datasource)) {
             // when
-            List<CompletableFuture<Timed>> bookings = IntStream.range(0, BLOCKED_BOOKINGS)
+            List<CompletableFuture<Timed<ApiResponse>>> bookings = IntStream.range(0, BLOCKED_BOOKINGS)
                     .mapToObj(i -> CompletableFuture.supplyAsync(() -> Timed.of(() ->
                             api.post("/v1/appointments", Bodies.booked(patient, "2026-12-03T10:00:00Z")).send()), clients))
                     .toList();
-            Timed read = Timed.of(() -> api.get("/v1/appointments/" + existing).send());
-            Timed search = Timed.of(() -> api.get("/v1/appointments?patientId=" + patient).send());
-            Timed health = Timed.of(() -> api.get("/health").withoutKey().send());
+            Timed<ApiResponse> read = Timed.of(() -> api.get("/v1/appointments/" + existing).send());
+            Timed<ApiResponse> search = Timed.of(() -> api.get("/v1/appointments?patientId=" + patient).send());
+            Timed<ApiResponse> health = Timed.of(() -> api.get("/health").withoutKey().send());
 
             // then
             figures.record("read / search / health while locked (ms)", read.took().toMillis() + " / "
                     + search.took().toMillis() + " / " + health.took().toMillis());
-            assertThat(read.response().status()).isEqualTo(200);
-            assertThat(search.response().status()).isEqualTo(200);
-            assertThat(health.response().status()).isEqualTo(200);
+            assertThat(read.value().status()).isEqualTo(200);
+            assertThat(search.value().status()).isEqualTo(200);
+            assertThat(health.value().status()).isEqualTo(200);
             assertThat(List.of(read.took(), search.took(), health.took())).allSatisfy(took ->
                     assertThat(took).isLessThan(UNBLOCKED));
-            for (CompletableFuture<Timed> booking : bookings) {
-                Timed answer = booking.get(30, TimeUnit.SECONDS);
-                assertThat(answer.response().status()).as(answer.response().body()).isEqualTo(503);
-                assertThat(answer.response().text("code")).isEqualTo("SERVICE_UNAVAILABLE");
-                assertThat(answer.response().header("Retry-After")).isPresent();
+            for (CompletableFuture<Timed<ApiResponse>> booking : bookings) {
+                Timed<ApiResponse> answer = booking.get(30, TimeUnit.SECONDS);
+                assertThat(answer.value().status()).as(answer.value().body()).isEqualTo(503);
+                assertThat(answer.value().text("code")).isEqualTo("SERVICE_UNAVAILABLE");
+                assertThat(answer.value().header("Retry-After")).isPresent();
                 assertThat(answer.took()).isLessThan(LOCK_TIMEOUT.plus(MARGIN));
                 figures.record("blocked booking answered 503 after (ms)", Long.toString(answer.took().toMillis()));
             }
@@ -121,14 +121,6 @@ class HeldLockTest {
         try (ResultSet result = statement.executeQuery("SHOW " + name)) {
             result.next();
             return result.getString(1);
-        }
-    }
-
-    private record Timed(ApiResponse response, Duration took) {
-        static Timed of(java.util.function.Supplier<ApiResponse> call) {
-            Instant started = Instant.now();
-            ApiResponse response = call.get();
-            return new Timed(response, Duration.between(started, Instant.now()));
         }
     }
 }
