@@ -10,7 +10,8 @@ import java.lang.management.ManagementFactory;
 
 /**
  * Runs the partner mock: {@code java -jar clinikapi-mock.jar [--port N] [--bind ADDRESS]
- * [--admin-token TOKEN] [--verbose] [--journal-size N] [--validate-responses]}. Serves on
+ * [--admin-token TOKEN] [--verbose] [--journal-size N] [--validate-responses]
+ * [--serve-nonconforming-stubs]}. Serves on
  * 127.0.0.1:8081 by default until stopped; beyond loopback, WireMock's admin API needs the admin
  * token (generated and printed at start when none is given).
  */
@@ -72,6 +73,7 @@ public final class ClinikApiMock {
         boolean verbose = false;
         int journalSize = MockSettings.DEFAULT_JOURNAL_SIZE;
         boolean validateResponses = false;
+        boolean serveNonconformingStubs = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--port" -> port = intArgument(args, ++i, "--port");
@@ -80,6 +82,7 @@ public final class ClinikApiMock {
                 case "--verbose" -> verbose = true;
                 case "--journal-size" -> journalSize = intArgument(args, ++i, "--journal-size");
                 case "--validate-responses" -> validateResponses = true;
+                case "--serve-nonconforming-stubs" -> serveNonconformingStubs = true;
                 case "--help", "-h" -> {
                     return null;
                 }
@@ -90,7 +93,8 @@ public final class ClinikApiMock {
             // Beyond loopback the admin API is never open: one is made up and printed at start.
             adminToken = randomToken();
         }
-        return new MockSettings(port, verbose, journalSize, validateResponses, bindAddress, adminToken);
+        return new MockSettings(port, verbose, journalSize, validateResponses, bindAddress, adminToken,
+                serveNonconformingStubs);
     }
 
     private static String randomToken() {
@@ -138,6 +142,9 @@ public final class ClinikApiMock {
                   --verbose              log one line per request (operation, status, time; never a value)
                   --journal-size N       requests kept for verification via /__admin/requests (default 1000; 0 disables)
                   --validate-responses   check every response against the spec and log violations (slower)
+                  --serve-nonconforming-stubs
+                                         serve stubs registered through WireMock's API even if their answer
+                                         breaks the spec (logged); by default they are refused
                   --help                 this text""");
     }
 }

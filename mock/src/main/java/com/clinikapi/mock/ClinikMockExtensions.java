@@ -3,12 +3,15 @@ package com.clinikapi.mock;
 import com.clinikapi.contract.ApiSpec;
 import com.clinikapi.mock.admin.MockAdminApi;
 import com.clinikapi.mock.admin.WireMockResetListener;
+import com.clinikapi.mock.stub.ConformingStubs;
+import com.clinikapi.mock.stub.PartnerStubs;
 import com.clinikapi.mock.validation.ConformanceLog;
 import com.clinikapi.mock.validation.ResponseConformance;
 import com.clinikapi.mock.web.ApiRequestFilter;
 import com.github.tomakehurst.wiremock.extension.Extension;
 import com.github.tomakehurst.wiremock.extension.ExtensionFactory;
 import com.github.tomakehurst.wiremock.extension.WireMockServices;
+import com.github.tomakehurst.wiremock.matching.RequestMatcherExtension;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +21,8 @@ import java.util.function.Supplier;
 
 /**
  * Everything that turns a WireMock server into the ClinikAPI mock, wired in one place: the request
- * filter that answers the API, the admin endpoints (reset, scenarios, reserved keys), the listener
+ * filter that answers the API (unless a partner's stub matches), the check that refuses partners'
+ * stubs that break the spec, the admin endpoints (reset, scenarios, reserved keys), the listener
  * that clears state on WireMock's own reset, and optionally the response conformance check. Used by
  * the runnable jar, by {@link com.clinikapi.mock.junit.ClinikMockExtension}, and by stock WireMock
  * through {@code META-INF/services} (with extension scanning on).
@@ -49,7 +53,11 @@ public final class ClinikMockExtensions implements ExtensionFactory {
     public List<Extension> create(WireMockServices services) {
         runtime = MockRuntime.startInBackground(settings, conformance, specText);
         List<Extension> extensions = new ArrayList<>();
-        extensions.add(new ApiRequestFilter(() -> runtime().pipeline()));
+        PartnerStubs partnerStubs = new PartnerStubs(services.getStores().getStubStore(),
+                services.getStores().getScenariosStore(),
+                () -> services.getExtensions().ofType(RequestMatcherExtension.class));
+        extensions.add(new ApiRequestFilter(() -> runtime().pipeline(), partnerStubs));
+        extensions.add(new ConformingStubs(this::runtime, settings.serveNonconformingStubs()));
         extensions.add(new MockAdminApi(this::runtime));
         extensions.add(new WireMockResetListener(this::runtime));
         if (settings.validateResponses()) {

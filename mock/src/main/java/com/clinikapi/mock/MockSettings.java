@@ -20,9 +20,11 @@ import java.net.UnknownHostException;
  * @param adminToken        required by WireMock's admin API ({@code /__admin}, which can read every
  *                          partner's requests, reset every sandbox and stop the mock) as
  *                          {@code Authorization: Token …}; null: none, allowed on loopback only
+ * @param serveNonconformingStubs serve partners' stubs whose answers break the spec (logged) instead
+ *                          of refusing them when they are registered
  */
 public record MockSettings(int port, boolean verbose, int journalSize, boolean validateResponses,
-                           String bindAddress, String adminToken) {
+                           String bindAddress, String adminToken, boolean serveNonconformingStubs) {
 
     public static final int DEFAULT_PORT = 8081;
     public static final int DEFAULT_JOURNAL_SIZE = 1000;
@@ -44,6 +46,12 @@ public record MockSettings(int port, boolean verbose, int journalSize, boolean v
         }
     }
 
+    /** Refusing stubs that break the spec. */
+    public MockSettings(int port, boolean verbose, int journalSize, boolean validateResponses,
+                        String bindAddress, String adminToken) {
+        this(port, verbose, journalSize, validateResponses, bindAddress, adminToken, false);
+    }
+
     /** On loopback, without an admin token. */
     public MockSettings(int port, boolean verbose, int journalSize, boolean validateResponses) {
         this(port, verbose, journalSize, validateResponses, LOOPBACK, null);
@@ -54,7 +62,12 @@ public record MockSettings(int port, boolean verbose, int journalSize, boolean v
     }
 
     public MockSettings withPort(int newPort) {
-        return new MockSettings(newPort, verbose, journalSize, validateResponses, bindAddress, adminToken);
+        return new MockSettings(newPort, verbose, journalSize, validateResponses, bindAddress, adminToken,
+                serveNonconformingStubs);
+    }
+
+    public MockSettings withNonconformingStubsServed(boolean serve) {
+        return new MockSettings(port, verbose, journalSize, validateResponses, bindAddress, adminToken, serve);
     }
 
     /** Whether {@code address} is a loopback address (only this machine reaches it). */

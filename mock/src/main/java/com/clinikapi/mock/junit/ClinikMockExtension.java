@@ -187,6 +187,7 @@ public final class ClinikMockExtension extends WireMockExtension {
         private int journalSize = 10_000;
         private boolean validateResponses = false;
         private boolean resetBeforeEachTest = true;
+        private boolean serveNonconformingStubs = false;
 
         private Builder() {
         }
@@ -224,8 +225,18 @@ public final class ClinikMockExtension extends WireMockExtension {
             return this;
         }
 
+        /**
+         * Whether a stub whose answer breaks the spec is served (and logged as a warning) rather than
+         * refused by {@code stubFor} with an {@code InvalidInputException} (the default).
+         */
+        public Builder serveNonconformingStubs(boolean serveNonconformingStubs) {
+            this.serveNonconformingStubs = serveNonconformingStubs;
+            return this;
+        }
+
         public ClinikMockExtension build() {
-            MockSettings settings = new MockSettings(port, verbose, journalSize, validateResponses);
+            MockSettings settings = new MockSettings(port, verbose, journalSize, validateResponses)
+                    .withNonconformingStubsServed(serveNonconformingStubs);
             ClinikMockExtensions extensions = new ClinikMockExtensions(settings);
             // The extension resets itself, only when no other test of the mock is running.
             WireMockExtension.Builder wireMock = WireMockExtension.newInstance()
