@@ -3,6 +3,7 @@ package com.clinikapi.mock.junit;
 import com.clinikapi.mock.ClinikMockExtensions;
 import com.clinikapi.mock.MockRuntime;
 import com.clinikapi.mock.MockSettings;
+import com.clinikapi.mock.journal.JournalRedaction;
 import com.clinikapi.mock.scenario.RunScenarios;
 import com.clinikapi.mock.validation.ResponseViolation;
 import com.github.tomakehurst.wiremock.client.WireMock;
@@ -88,6 +89,16 @@ public final class ClinikMockExtension extends WireMockExtension {
         String apiKey = "clk_test_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         TestKeys.made(apiKey);
         return apiKey;
+    }
+
+    /**
+     * What the request journal ({@code verify}, {@code findAll}, {@code getAllServeEvents}) holds in
+     * place of {@code apiKey} in the {@code x-api-key} header, which it never keeps:
+     * {@code verify(postRequestedFor(urlEqualTo("/v1/appointments")).withHeader("x-api-key",
+     * equalTo(ClinikMockExtension.journalKey(key))))} counts the requests made with {@code key}.
+     */
+    public static String journalKey(String apiKey) {
+        return JournalRedaction.journalKey(apiKey);
     }
 
     /** Forgets every appointment and run-wide scenario (the request journal is WireMock's: {@code resetRequests()}). */
