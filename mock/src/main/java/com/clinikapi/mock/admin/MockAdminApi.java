@@ -25,7 +25,8 @@ import java.util.function.Supplier;
  *       {@code {"apiKey": "clk_test_…"}};</li>
  *   <li>{@code GET|POST|DELETE /__admin/clinikapi/scenarios} — list, add
  *       ({@code {"prefer": "code=503", "apiKey": …, "times": 2}}) or clear run-wide scenarios;</li>
- *   <li>{@code GET /__admin/clinikapi/reserved-keys} — the reserved keys and what they do.</li>
+ *   <li>{@code GET /__admin/clinikapi/reserved-keys} — the reserved keys and what they do;</li>
+ *   <li>{@code GET /__admin/clinikapi/sandboxes} — how many sandboxes are held, and their limits.</li>
  * </ul>
  */
 public final class MockAdminApi implements AdminApiExtension {
@@ -33,6 +34,7 @@ public final class MockAdminApi implements AdminApiExtension {
     public static final String RESET = "/clinikapi/reset";
     public static final String SCENARIOS = "/clinikapi/scenarios";
     public static final String RESERVED_KEYS = "/clinikapi/reserved-keys";
+    public static final String SANDBOXES = "/clinikapi/sandboxes";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -52,6 +54,7 @@ public final class MockAdminApi implements AdminApiExtension {
             return json(200, JSON.createObjectNode().put("cleared", true));
         });
         router.add(RequestMethod.GET, RESERVED_KEYS, (admin, event, params) -> json(200, ReservedKeys.describe()));
+        router.add(RequestMethod.GET, SANDBOXES, (admin, event, params) -> sandboxes());
     }
 
     @Override
@@ -71,6 +74,14 @@ public final class MockAdminApi implements AdminApiExtension {
             runtime.get().reset(apiKey);
         }
         return json(200, JSON.createObjectNode().put("reset", apiKey == null ? "all" : "key"));
+    }
+
+    private ResponseDefinition sandboxes() {
+        MockRuntime mock = runtime.get();
+        return json(200, JSON.createObjectNode()
+                .put("sandboxes", mock.sandboxes().count())
+                .put("idleSeconds", mock.sandboxLimits().idleTime().toSeconds())
+                .put("maxAppointments", mock.sandboxLimits().maxAppointments()));
     }
 
     private ResponseDefinition addScenario(ServeEvent event) {

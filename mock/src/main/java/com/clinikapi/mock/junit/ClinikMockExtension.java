@@ -4,6 +4,7 @@ import com.clinikapi.mock.ClinikMockExtensions;
 import com.clinikapi.mock.MockRuntime;
 import com.clinikapi.mock.MockSettings;
 import com.clinikapi.mock.journal.JournalRedaction;
+import com.clinikapi.mock.sandbox.SandboxLimits;
 import com.clinikapi.mock.scenario.RunScenarios;
 import com.clinikapi.mock.validation.ResponseViolation;
 import com.github.tomakehurst.wiremock.client.WireMock;
@@ -11,6 +12,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
@@ -199,6 +201,8 @@ public final class ClinikMockExtension extends WireMockExtension {
         private boolean validateResponses = false;
         private boolean resetBeforeEachTest = true;
         private boolean serveNonconformingStubs = false;
+        private Duration sandboxIdleTime = SandboxLimits.DEFAULT_IDLE_TIME;
+        private int maxAppointmentsPerSandbox = SandboxLimits.DEFAULT_MAX_APPOINTMENTS;
 
         private Builder() {
         }
@@ -245,9 +249,22 @@ public final class ClinikMockExtension extends WireMockExtension {
             return this;
         }
 
+        /** How long a sandbox nobody uses is kept (default 30 minutes). */
+        public Builder sandboxIdleTime(Duration sandboxIdleTime) {
+            this.sandboxIdleTime = sandboxIdleTime;
+            return this;
+        }
+
+        /** How many appointments one sandbox may hold; more creates are {@code 409 SANDBOX_FULL} (default 10,000). */
+        public Builder maxAppointmentsPerSandbox(int maxAppointmentsPerSandbox) {
+            this.maxAppointmentsPerSandbox = maxAppointmentsPerSandbox;
+            return this;
+        }
+
         public ClinikMockExtension build() {
             MockSettings settings = new MockSettings(port, verbose, journalSize, validateResponses)
-                    .withNonconformingStubsServed(serveNonconformingStubs);
+                    .withNonconformingStubsServed(serveNonconformingStubs)
+                    .withSandboxLimits(new SandboxLimits(sandboxIdleTime, maxAppointmentsPerSandbox));
             ClinikMockExtensions extensions = new ClinikMockExtensions(settings);
             // The extension resets itself, only when no other test of the mock is running.
             WireMockExtension.Builder wireMock = WireMockExtension.newInstance()
