@@ -9,6 +9,7 @@ import com.github.tomakehurst.wiremock.http.HttpHeader;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.Response;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,8 +43,7 @@ public final class ResponseConformance implements ResponseTransformerV2 {
         Request request = serveEvent.getRequest();
         String path = pathOf(request.getUrl());
         Optional<OperationMatch> match = contract.get().match(request.getMethod().getName(), path);
-        // A partner's stub was checked when it was registered (status and body); its headers are its author's.
-        if (match.isEmpty() || response.getFault() != null || serveEvent.getWasMatched()) {
+        if (match.isEmpty() || response.getFault() != null || answeredByPartnersStub(serveEvent)) {
             return response;
         }
         // The operation's method: a HEAD is answered as its GET (the body is dropped later, on the wire).
@@ -60,6 +60,15 @@ public final class ResponseConformance implements ResponseTransformerV2 {
             log.record(violation);
         }
         return response;
+    }
+
+    /**
+     * A partner's stub was checked when it was registered (status and body); its headers are its
+     * author's. The mock's own answers (a request filter's) carry no stub at all.
+     */
+    private static boolean answeredByPartnersStub(ServeEvent serveEvent) {
+        StubMapping stub = serveEvent.getStubMapping();
+        return stub != null && stub != StubMapping.NOT_CONFIGURED;
     }
 
     @Override
