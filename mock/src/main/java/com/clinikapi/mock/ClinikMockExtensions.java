@@ -4,6 +4,7 @@ import com.clinikapi.contract.ApiSpec;
 import com.clinikapi.mock.admin.MockAdminApi;
 import com.clinikapi.mock.admin.WireMockResetListener;
 import com.clinikapi.mock.sandbox.IdleSandboxSweep;
+import com.clinikapi.mock.sandbox.SandboxEndpoints;
 import com.clinikapi.mock.stub.ConformingStubs;
 import com.clinikapi.mock.stub.PartnerStubs;
 import com.clinikapi.mock.validation.ConformanceLog;
@@ -57,7 +58,8 @@ public final class ClinikMockExtensions implements ExtensionFactory {
         PartnerStubs partnerStubs = new PartnerStubs(services.getStores().getStubStore(),
                 services.getStores().getScenariosStore(),
                 () -> services.getExtensions().ofType(RequestMatcherExtension.class));
-        extensions.add(new ApiRequestFilter(() -> runtime().pipeline(), partnerStubs));
+        extensions.add(new ApiRequestFilter(() -> runtime().pipeline(), partnerStubs,
+                new SandboxEndpoints(this::runtime, services::getAdmin)));
         extensions.add(new ConformingStubs(this::runtime, settings.serveNonconformingStubs()));
         extensions.add(new MockAdminApi(this::runtime));
         extensions.add(new WireMockResetListener(this::runtime));
