@@ -1,16 +1,19 @@
 package com.clinikapi.mock;
 
+import com.clinikapi.mock.sandbox.SandboxLimits;
 import com.github.tomakehurst.wiremock.WireMockServer;
 
 import java.io.PrintStream;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
 import java.lang.management.ManagementFactory;
 
 /**
  * Runs the partner mock: {@code java -jar clinikapi-mock.jar [--port N] [--bind ADDRESS]
- * [--admin-token TOKEN] [--verbose] [--journal-size N] [--validate-responses]}. Serves on
+ * [--admin-token TOKEN] [--verbose] [--journal-size N] [--validate-responses]
+ * [--serve-nonconforming-stubs] [--sandbox-idle-minutes N] [--sandbox-max-appointments N]}. Serves on
  * 127.0.0.1:8081 by default until stopped; beyond loopback, WireMock's admin API needs the admin
  * token (generated and printed at start when none is given).
  */
@@ -72,6 +75,9 @@ public final class ClinikApiMock {
         boolean verbose = false;
         int journalSize = MockSettings.DEFAULT_JOURNAL_SIZE;
         boolean validateResponses = false;
+        boolean serveNonconformingStubs = false;
+        int idleMinutes = (int) SandboxLimits.DEFAULT_IDLE_TIME.toMinutes();
+        int maxAppointments = SandboxLimits.DEFAULT_MAX_APPOINTMENTS;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--port" -> port = intArgument(args, ++i, "--port");
@@ -80,6 +86,9 @@ public final class ClinikApiMock {
                 case "--verbose" -> verbose = true;
                 case "--journal-size" -> journalSize = intArgument(args, ++i, "--journal-size");
                 case "--validate-responses" -> validateResponses = true;
+                case "--serve-nonconforming-stubs" -> serveNonconformingStubs = true;
+                case "--sandbox-idle-minutes" -> idleMinutes = intArgument(args, ++i, "--sandbox-idle-minutes");
+                case "--sandbox-max-appointments" -> maxAppointments = intArgument(args, ++i, "--sandbox-max-appointments");
                 case "--help", "-h" -> {
                     return null;
                 }
@@ -90,7 +99,8 @@ public final class ClinikApiMock {
             // Beyond loopback the admin API is never open: one is made up and printed at start.
             adminToken = randomToken();
         }
-        return new MockSettings(port, verbose, journalSize, validateResponses, bindAddress, adminToken);
+        return new MockSettings(port, verbose, journalSize, validateResponses, bindAddress, adminToken,
+                serveNonconformingStubs, new SandboxLimits(Duration.ofMinutes(idleMinutes), maxAppointments));
     }
 
     private static String randomToken() {
@@ -138,6 +148,13 @@ public final class ClinikApiMock {
                   --verbose              log one line per request (operation, status, time; never a value)
                   --journal-size N       requests kept for verification via /__admin/requests (default 1000; 0 disables)
                   --validate-responses   check every response against the spec and log violations (slower)
+                  --serve-nonconforming-stubs
+                                         serve stubs registered through WireMock's API even if their answer
+                                         breaks the spec (logged); by default they are refused
+                  --sandbox-idle-minutes N
+                                         forget a key's sandbox after N minutes without a request (default 30)
+                  --sandbox-max-appointments N
+                                         appointments one sandbox may hold; more is 409 SANDBOX_FULL (default 10000)
                   --help                 this text""");
     }
 }

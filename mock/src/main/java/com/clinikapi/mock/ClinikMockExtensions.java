@@ -3,12 +3,17 @@ package com.clinikapi.mock;
 import com.clinikapi.contract.ApiSpec;
 import com.clinikapi.mock.admin.MockAdminApi;
 import com.clinikapi.mock.admin.WireMockResetListener;
+import com.clinikapi.mock.sandbox.IdleSandboxSweep;
+import com.clinikapi.mock.sandbox.SandboxEndpoints;
+import com.clinikapi.mock.stub.ConformingStubs;
+import com.clinikapi.mock.stub.PartnerStubs;
 import com.clinikapi.mock.validation.ConformanceLog;
 import com.clinikapi.mock.validation.ResponseConformance;
 import com.clinikapi.mock.web.ApiRequestFilter;
 import com.github.tomakehurst.wiremock.extension.Extension;
 import com.github.tomakehurst.wiremock.extension.ExtensionFactory;
 import com.github.tomakehurst.wiremock.extension.WireMockServices;
+import com.github.tomakehurst.wiremock.matching.RequestMatcherExtension;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,8 +23,9 @@ import java.util.function.Supplier;
 
 /**
  * Everything that turns a WireMock server into the ClinikAPI mock, wired in one place: the request
- * filter that answers the API, the admin endpoints (reset, scenarios, reserved keys), the listener
- * that clears state on WireMock's own reset, and optionally the response conformance check. Used by
+ * filter that answers the API (unless a partner's stub matches), the check that refuses partners'
+ * stubs that break the spec, the admin endpoints (reset, scenarios, reserved keys), the listener
+ * that clears state on WireMock's own reset, the sweep that forgets idle sandboxes, and optionally the response conformance check. Used by
  * the runnable jar, by {@link com.clinikapi.mock.junit.ClinikMockExtension}, and by stock WireMock
  * through {@code META-INF/services} (with extension scanning on).
  */
@@ -49,9 +55,15 @@ public final class ClinikMockExtensions implements ExtensionFactory {
     public List<Extension> create(WireMockServices services) {
         runtime = MockRuntime.startInBackground(settings, conformance, specText);
         List<Extension> extensions = new ArrayList<>();
-        extensions.add(new ApiRequestFilter(() -> runtime().pipeline()));
+        PartnerStubs partnerStubs = new PartnerStubs(services.getStores().getStubStore(),
+                services.getStores().getScenariosStore(),
+                () -> services.getExtensions().ofType(RequestMatcherExtension.class));
+        extensions.add(new ApiRequestFilter(() -> runtime().pipeline(), partnerStubs,
+                new SandboxEndpoints(this::runtime, services::getAdmin)));
+        extensions.add(new ConformingStubs(this::runtime, settings.serveNonconformingStubs()));
         extensions.add(new MockAdminApi(this::runtime));
         extensions.add(new WireMockResetListener(this::runtime));
+        extensions.add(new IdleSandboxSweep(() -> runtime().sandboxes(), settings.sandboxLimits().idleTime()));
         if (settings.validateResponses()) {
             extensions.add(new ResponseConformance(() -> runtime().contract(), () -> runtime().validator(), conformance));
         }

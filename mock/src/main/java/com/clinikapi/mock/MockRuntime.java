@@ -6,6 +6,8 @@ import com.clinikapi.mock.appointment.AppointmentOperations;
 import com.clinikapi.mock.auth.ApiKeyCheck;
 import com.clinikapi.mock.idempotency.IdempotentResults;
 import com.clinikapi.mock.ratelimit.RateLimitWindows;
+import com.clinikapi.mock.sandbox.IdleSandboxes;
+import com.clinikapi.mock.sandbox.SandboxLimits;
 import com.clinikapi.mock.scenario.ForcedResponses;
 import com.clinikapi.mock.scenario.RunScenarios;
 import com.clinikapi.mock.scenario.ScenarioSelector;
@@ -42,11 +44,13 @@ public final class MockRuntime {
 
     private final ApiContract contract;
     private final SpecValidator validator;
-    private final AppointmentStore store = new AppointmentStore();
+    private final AppointmentStore store;
     private final IdempotentResults idempotentResults;
     private final RunScenarios runScenarios = new RunScenarios();
     private final RateLimitWindows rateLimits;
     private final ConformanceLog conformance;
+    private final IdleSandboxes sandboxes;
+    private final SandboxLimits sandboxLimits;
     private final ApiPipeline pipeline;
 
     private MockRuntime(ApiContract contract, SpecValidator validator, MockSettings settings, ConformanceLog conformance,
@@ -56,12 +60,16 @@ public final class MockRuntime {
         this.validator = validator;
         this.rateLimits = new RateLimitWindows(clock);
         this.idempotentResults = new IdempotentResults(clock);
+        this.sandboxLimits = settings.sandboxLimits();
+        this.store = new AppointmentStore(sandboxLimits.maxAppointments());
+        this.sandboxes = new IdleSandboxes(sandboxLimits.idleTime(), clock, this::forget);
         Map<String, OperationHandler> handlers = bind(contract,
                 new AppointmentOperations(contract, store, new AppointmentSearch(new CursorCodec(cursorSecret(), clock)),
                         idempotentResults).handlers());
         this.pipeline = new ApiPipeline(contract, handlers, new ApiKeyCheck(), rateLimits,
                 new ScenarioSelector(runScenarios), new ForcedResponses(), new JsonBodyReader(),
-                new RequestValidation(validator), new RequestLog(settings.verbose()), idempotentResults, clock);
+                new RequestValidation(validator), new RequestLog(settings.verbose()), idempotentResults, sandboxes,
+                clock);
     }
 
     /**
@@ -107,6 +115,7 @@ public final class MockRuntime {
 
     /** Forgets every appointment, idempotency key, run-wide scenario and rate-limit window. */
     public void reset() {
+        sandboxes.clear();
         store.clear();
         idempotentResults.clear();
         runScenarios.clear();
@@ -115,10 +124,25 @@ public final class MockRuntime {
 
     /** Forgets one key's appointments, idempotency keys, scenarios and window; other keys are untouched. */
     public void reset(String apiKey) {
+        sandboxes.clear(apiKey);
+        forget(apiKey);
+    }
+
+    /** What a reset of one key and the eviction of an idle sandbox both forget. */
+    private void forget(String apiKey) {
         store.clear(apiKey);
         idempotentResults.clear(apiKey);
         runScenarios.clear(apiKey);
         rateLimits.clear(apiKey);
+    }
+
+    /** When each sandbox was last used; idle ones are forgotten by the {@code IdleSandboxSweep}. */
+    public IdleSandboxes sandboxes() {
+        return sandboxes;
+    }
+
+    public SandboxLimits sandboxLimits() {
+        return sandboxLimits;
     }
 
     public ApiContract contract() {

@@ -1,6 +1,7 @@
 package com.clinikapi.mock;
 
 import com.clinikapi.mock.journal.JournalStores;
+import com.clinikapi.mock.sandbox.SandboxLimits;
 import com.clinikapi.mock.web.GuardedJettyServerFactory;
 import com.github.tomakehurst.wiremock.common.ConsoleNotifier;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
@@ -20,9 +21,13 @@ import java.net.UnknownHostException;
  * @param adminToken        required by WireMock's admin API ({@code /__admin}, which can read every
  *                          partner's requests, reset every sandbox and stop the mock) as
  *                          {@code Authorization: Token …}; null: none, allowed on loopback only
+ * @param serveNonconformingStubs serve partners' stubs whose answers break the spec (logged) instead
+ *                          of refusing them when they are registered
+ * @param sandboxLimits     how long an unused sandbox is kept and how much one may hold
  */
 public record MockSettings(int port, boolean verbose, int journalSize, boolean validateResponses,
-                           String bindAddress, String adminToken) {
+                           String bindAddress, String adminToken, boolean serveNonconformingStubs,
+                           SandboxLimits sandboxLimits) {
 
     public static final int DEFAULT_PORT = 8081;
     public static final int DEFAULT_JOURNAL_SIZE = 1000;
@@ -35,6 +40,9 @@ public record MockSettings(int port, boolean verbose, int journalSize, boolean v
         if (journalSize < 0) {
             throw new IllegalArgumentException("journal size must not be negative");
         }
+        if (sandboxLimits == null) {
+            throw new IllegalArgumentException("sandbox limits are required");
+        }
         if (adminToken != null && adminToken.isBlank()) {
             throw new IllegalArgumentException("the admin token must not be blank");
         }
@@ -42,6 +50,19 @@ public record MockSettings(int port, boolean verbose, int journalSize, boolean v
             throw new IllegalArgumentException("a mock that listens beyond loopback (" + bindAddress
                     + ") needs an admin token (--admin-token, or CLINIKAPI_MOCK_ADMIN_TOKEN)");
         }
+    }
+
+    /** With the default sandbox limits. */
+    public MockSettings(int port, boolean verbose, int journalSize, boolean validateResponses,
+                        String bindAddress, String adminToken, boolean serveNonconformingStubs) {
+        this(port, verbose, journalSize, validateResponses, bindAddress, adminToken, serveNonconformingStubs,
+                SandboxLimits.DEFAULTS);
+    }
+
+    /** Refusing stubs that break the spec. */
+    public MockSettings(int port, boolean verbose, int journalSize, boolean validateResponses,
+                        String bindAddress, String adminToken) {
+        this(port, verbose, journalSize, validateResponses, bindAddress, adminToken, false);
     }
 
     /** On loopback, without an admin token. */
@@ -54,7 +75,18 @@ public record MockSettings(int port, boolean verbose, int journalSize, boolean v
     }
 
     public MockSettings withPort(int newPort) {
-        return new MockSettings(newPort, verbose, journalSize, validateResponses, bindAddress, adminToken);
+        return new MockSettings(newPort, verbose, journalSize, validateResponses, bindAddress, adminToken,
+                serveNonconformingStubs, sandboxLimits);
+    }
+
+    public MockSettings withNonconformingStubsServed(boolean serve) {
+        return new MockSettings(port, verbose, journalSize, validateResponses, bindAddress, adminToken, serve,
+                sandboxLimits);
+    }
+
+    public MockSettings withSandboxLimits(SandboxLimits limits) {
+        return new MockSettings(port, verbose, journalSize, validateResponses, bindAddress, adminToken,
+                serveNonconformingStubs, limits);
     }
 
     /** Whether {@code address} is a loopback address (only this machine reaches it). */

@@ -25,9 +25,10 @@ class ClinikApiMockTest {
     @Test
     void readsEveryOption() {
         MockSettings settings = ClinikApiMock.parse(
-                new String[] {"--port", "9090", "--verbose", "--journal-size", "0", "--validate-responses"});
+                new String[] {"--port", "9090", "--verbose", "--journal-size", "0", "--validate-responses",
+                        "--serve-nonconforming-stubs"});
 
-        assertThat(settings).isEqualTo(new MockSettings(9090, true, 0, true));
+        assertThat(settings).isEqualTo(new MockSettings(9090, true, 0, true).withNonconformingStubsServed(true));
     }
 
     @Test

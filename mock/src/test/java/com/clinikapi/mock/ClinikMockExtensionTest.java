@@ -53,7 +53,7 @@ class ClinikMockExtensionTest {
             api.read(id);
             api.search("practitionerId=prac_def456");
 
-            mock.verify(1, postRequestedFor(urlEqualTo("/v1/appointments")).withHeader("x-api-key", equalTo(KEY)));
+            mock.verify(1, postRequestedFor(urlEqualTo("/v1/appointments")).withHeader("x-api-key", equalTo(ClinikMockExtension.journalKey(KEY))));
             mock.verify(1, getRequestedFor(urlEqualTo("/v1/appointments/" + id)));
             mock.verify(getRequestedFor(urlPathEqualTo("/v1/appointments")).withQueryParam("practitionerId", equalTo("prac_def456")));
             assertThat(mock.getAllServeEvents()).hasSize(3);

@@ -29,7 +29,12 @@ public enum ErrorCode {
     IDEMPOTENCY_KEY_REUSED(422, "This Idempotency-Key was already used for a different request"),
     RATE_LIMITED(429, "Rate limit exceeded"),
     INTERNAL_ERROR(500, "Unexpected server error"),
-    SERVICE_UNAVAILABLE(503, "Service temporarily unavailable; retry later");
+    SERVICE_UNAVAILABLE(503, "Service temporarily unavailable; retry later"),
+    /**
+     * The partner mock's limit of appointments per sandbox (a key's data on the mock); the service
+     * has no such limit and never answers it.
+     */
+    SANDBOX_FULL(409, "This sandbox holds as many appointments as the mock allows; delete some or reset it");
 
     private final int httpStatus;
     private final String summary;

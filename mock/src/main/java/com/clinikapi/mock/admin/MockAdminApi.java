@@ -4,18 +4,13 @@ import com.clinikapi.contract.error.ApiException;
 import com.clinikapi.mock.MockRuntime;
 import com.clinikapi.mock.auth.ReservedKeys;
 import com.clinikapi.mock.scenario.RunScenarios;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.admin.Router;
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.extension.AdminApiExtension;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 
-import java.io.UncheckedIOException;
 import java.util.function.Supplier;
 
 /**
@@ -25,7 +20,8 @@ import java.util.function.Supplier;
  *       {@code {"apiKey": "clk_test_…"}};</li>
  *   <li>{@code GET|POST|DELETE /__admin/clinikapi/scenarios} — list, add
  *       ({@code {"prefer": "code=503", "apiKey": …, "times": 2}}) or clear run-wide scenarios;</li>
- *   <li>{@code GET /__admin/clinikapi/reserved-keys} — the reserved keys and what they do.</li>
+ *   <li>{@code GET /__admin/clinikapi/reserved-keys} — the reserved keys and what they do;</li>
+ *   <li>{@code GET /__admin/clinikapi/sandboxes} — how many sandboxes are held, and their limits.</li>
  * </ul>
  */
 public final class MockAdminApi implements AdminApiExtension {
@@ -33,8 +29,7 @@ public final class MockAdminApi implements AdminApiExtension {
     public static final String RESET = "/clinikapi/reset";
     public static final String SCENARIOS = "/clinikapi/scenarios";
     public static final String RESERVED_KEYS = "/clinikapi/reserved-keys";
-
-    private static final ObjectMapper JSON = new ObjectMapper();
+    public static final String SANDBOXES = "/clinikapi/sandboxes";
 
     private final Supplier<MockRuntime> runtime;
 
@@ -45,13 +40,14 @@ public final class MockAdminApi implements AdminApiExtension {
     @Override
     public void contributeAdminApiRoutes(Router router) {
         router.add(RequestMethod.POST, RESET, (admin, event, params) -> reset(event));
-        router.add(RequestMethod.GET, SCENARIOS, (admin, event, params) -> json(200, runtime.get().scenarios().list()));
+        router.add(RequestMethod.GET, SCENARIOS, (admin, event, params) -> AdminAnswers.json(200, runtime.get().scenarios().list()));
         router.add(RequestMethod.POST, SCENARIOS, (admin, event, params) -> addScenario(event));
         router.add(RequestMethod.DELETE, SCENARIOS, (admin, event, params) -> {
             runtime.get().scenarios().clear();
-            return json(200, JSON.createObjectNode().put("cleared", true));
+            return AdminAnswers.json(200, AdminAnswers.object().put("cleared", true));
         });
-        router.add(RequestMethod.GET, RESERVED_KEYS, (admin, event, params) -> json(200, ReservedKeys.describe()));
+        router.add(RequestMethod.GET, RESERVED_KEYS, (admin, event, params) -> AdminAnswers.json(200, ReservedKeys.describe()));
+        router.add(RequestMethod.GET, SANDBOXES, (admin, event, params) -> sandboxes());
     }
 
     @Override
@@ -60,9 +56,9 @@ public final class MockAdminApi implements AdminApiExtension {
     }
 
     private ResponseDefinition reset(ServeEvent event) {
-        JsonNode body = body(event);
+        JsonNode body = AdminAnswers.body(event);
         if (body == null) {
-            return json(400, problem("the body must be empty or a JSON object"));
+            return AdminAnswers.json(400, AdminAnswers.problem("the body must be empty or a JSON object"));
         }
         String apiKey = body.path("apiKey").asText(null);
         if (apiKey == null) {
@@ -70,54 +66,32 @@ public final class MockAdminApi implements AdminApiExtension {
         } else {
             runtime.get().reset(apiKey);
         }
-        return json(200, JSON.createObjectNode().put("reset", apiKey == null ? "all" : "key"));
+        return AdminAnswers.json(200, AdminAnswers.object().put("reset", apiKey == null ? "all" : "key"));
+    }
+
+    private ResponseDefinition sandboxes() {
+        MockRuntime mock = runtime.get();
+        return AdminAnswers.json(200, AdminAnswers.object()
+                .put("sandboxes", mock.sandboxes().count())
+                .put("idleSeconds", mock.sandboxLimits().idleTime().toSeconds())
+                .put("maxAppointments", mock.sandboxLimits().maxAppointments()));
     }
 
     private ResponseDefinition addScenario(ServeEvent event) {
-        JsonNode body = body(event);
+        JsonNode body = AdminAnswers.body(event);
         if (body == null) {
-            return json(400, problem("the body must be a JSON object"));
+            return AdminAnswers.json(400, AdminAnswers.problem("the body must be a JSON object"));
         }
         String prefer = body.path("prefer").asText(null);
         if (prefer == null) {
-            return json(400, problem("prefer is required, e.g. {\"prefer\": \"code=503\"}"));
+            return AdminAnswers.json(400, AdminAnswers.problem("prefer is required, e.g. {\"prefer\": \"code=503\"}"));
         }
         try {
             Integer times = body.hasNonNull("times") ? body.get("times").asInt() : null;
             RunScenarios.Entry entry = runtime.get().scenarios().add(prefer, body.path("apiKey").asText(null), times);
-            return json(201, entry);
+            return AdminAnswers.json(201, entry);
         } catch (ApiException e) {
-            return json(400, problem(e.issues().isEmpty() ? "invalid scenario" : e.issues().get(0).diagnostics()));
-        }
-    }
-
-    /** The body as a JSON object; empty if there is none, null if it is not an object. */
-    private static JsonNode body(ServeEvent event) {
-        String text = event.getRequest().getBodyAsString();
-        if (text == null || text.isBlank()) {
-            return JSON.createObjectNode();
-        }
-        try {
-            JsonNode body = JSON.readTree(text);
-            return body != null && body.isObject() ? body : null;
-        } catch (JsonProcessingException e) {
-            return null;
-        }
-    }
-
-    private static ObjectNode problem(String message) {
-        return JSON.createObjectNode().put("error", message);
-    }
-
-    private static ResponseDefinition json(int status, Object body) {
-        try {
-            return new ResponseDefinitionBuilder()
-                    .withStatus(status)
-                    .withHeader("Content-Type", "application/json")
-                    .withBody(JSON.writeValueAsBytes(body))
-                    .build();
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
+            return AdminAnswers.json(400, AdminAnswers.problem(e.issues().isEmpty() ? "invalid scenario" : e.issues().get(0).diagnostics()));
         }
     }
 }

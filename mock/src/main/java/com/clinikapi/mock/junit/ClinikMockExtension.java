@@ -3,6 +3,8 @@ package com.clinikapi.mock.junit;
 import com.clinikapi.mock.ClinikMockExtensions;
 import com.clinikapi.mock.MockRuntime;
 import com.clinikapi.mock.MockSettings;
+import com.clinikapi.mock.journal.JournalRedaction;
+import com.clinikapi.mock.sandbox.SandboxLimits;
 import com.clinikapi.mock.scenario.RunScenarios;
 import com.clinikapi.mock.validation.ResponseViolation;
 import com.github.tomakehurst.wiremock.client.WireMock;
@@ -10,6 +12,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
@@ -88,6 +91,16 @@ public final class ClinikMockExtension extends WireMockExtension {
         String apiKey = "clk_test_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         TestKeys.made(apiKey);
         return apiKey;
+    }
+
+    /**
+     * What the request journal ({@code verify}, {@code findAll}, {@code getAllServeEvents}) holds in
+     * place of {@code apiKey} in the {@code x-api-key} header, which it never keeps:
+     * {@code verify(postRequestedFor(urlEqualTo("/v1/appointments")).withHeader("x-api-key",
+     * equalTo(ClinikMockExtension.journalKey(key))))} counts the requests made with {@code key}.
+     */
+    public static String journalKey(String apiKey) {
+        return JournalRedaction.journalKey(apiKey);
     }
 
     /** Forgets every appointment and run-wide scenario (the request journal is WireMock's: {@code resetRequests()}). */
@@ -187,6 +200,9 @@ public final class ClinikMockExtension extends WireMockExtension {
         private int journalSize = 10_000;
         private boolean validateResponses = false;
         private boolean resetBeforeEachTest = true;
+        private boolean serveNonconformingStubs = false;
+        private Duration sandboxIdleTime = SandboxLimits.DEFAULT_IDLE_TIME;
+        private int maxAppointmentsPerSandbox = SandboxLimits.DEFAULT_MAX_APPOINTMENTS;
 
         private Builder() {
         }
@@ -224,8 +240,31 @@ public final class ClinikMockExtension extends WireMockExtension {
             return this;
         }
 
+        /**
+         * Whether a stub whose answer breaks the spec is served (and logged as a warning) rather than
+         * refused by {@code stubFor} with an {@code InvalidInputException} (the default).
+         */
+        public Builder serveNonconformingStubs(boolean serveNonconformingStubs) {
+            this.serveNonconformingStubs = serveNonconformingStubs;
+            return this;
+        }
+
+        /** How long a sandbox nobody uses is kept (default 30 minutes). */
+        public Builder sandboxIdleTime(Duration sandboxIdleTime) {
+            this.sandboxIdleTime = sandboxIdleTime;
+            return this;
+        }
+
+        /** How many appointments one sandbox may hold; more creates are {@code 409 SANDBOX_FULL} (default 10,000). */
+        public Builder maxAppointmentsPerSandbox(int maxAppointmentsPerSandbox) {
+            this.maxAppointmentsPerSandbox = maxAppointmentsPerSandbox;
+            return this;
+        }
+
         public ClinikMockExtension build() {
-            MockSettings settings = new MockSettings(port, verbose, journalSize, validateResponses);
+            MockSettings settings = new MockSettings(port, verbose, journalSize, validateResponses)
+                    .withNonconformingStubsServed(serveNonconformingStubs)
+                    .withSandboxLimits(new SandboxLimits(sandboxIdleTime, maxAppointmentsPerSandbox));
             ClinikMockExtensions extensions = new ClinikMockExtensions(settings);
             // The extension resets itself, only when no other test of the mock is running.
             WireMockExtension.Builder wireMock = WireMockExtension.newInstance()

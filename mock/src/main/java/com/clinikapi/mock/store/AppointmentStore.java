@@ -2,6 +2,7 @@ package com.clinikapi.mock.store;
 
 import com.clinikapi.contract.error.ApiException;
 import com.clinikapi.contract.error.ErrorCode;
+import com.clinikapi.contract.error.ValidationIssue;
 
 import java.util.Collection;
 import java.util.HashMap;
@@ -37,11 +38,25 @@ public final class AppointmentStore {
     }
 
     private final Map<String, Tenant> byKey = new ConcurrentHashMap<>();
+    private final int maxPerTenant;
 
-    /** Stores a new appointment if {@code admission} lets it in. */
+    /** @param maxPerTenant how many appointments one key's sandbox may hold */
+    public AppointmentStore(int maxPerTenant) {
+        this.maxPerTenant = maxPerTenant;
+    }
+
+    /**
+     * Stores a new appointment if the tenant has room for it and {@code admission} lets it in.
+     *
+     * @throws ApiException {@code SANDBOX_FULL} if the tenant already holds its maximum
+     */
     public void insert(String apiKey, StoredAppointment appointment, Admission admission) {
         Tenant tenant = tenant(apiKey);
         synchronized (tenant) {
+            if (tenant.byId.size() >= maxPerTenant) {
+                throw new ApiException(ErrorCode.SANDBOX_FULL, List.of(ValidationIssue.businessRule("appointments",
+                        "this sandbox holds at most " + maxPerTenant + "; delete some or reset it")));
+            }
             admission.check(appointment, tenant.samePractitioner(appointment));
             tenant.put(appointment);
         }

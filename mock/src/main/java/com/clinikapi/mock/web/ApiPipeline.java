@@ -9,6 +9,7 @@ import com.clinikapi.mock.auth.ApiKeyCheck;
 import com.clinikapi.mock.idempotency.IdempotentResults;
 import com.clinikapi.mock.ratelimit.RateLimitSnapshot;
 import com.clinikapi.mock.ratelimit.RateLimitWindows;
+import com.clinikapi.mock.sandbox.IdleSandboxes;
 import com.clinikapi.mock.scenario.ConnectionFault;
 import com.clinikapi.mock.scenario.ForcedResponses;
 import com.clinikapi.mock.scenario.PreferHeader;
@@ -52,12 +53,13 @@ public final class ApiPipeline {
     private final ApiResponses responses;
     private final RequestLog log;
     private final IdempotentResults idempotentResults;
+    private final IdleSandboxes sandboxes;
     private final Clock clock;
 
     public ApiPipeline(ApiContract contract, Map<String, OperationHandler> handlers, ApiKeyCheck keyCheck,
                        RateLimitWindows rateLimits, ScenarioSelector scenarios, ForcedResponses forced,
                        JsonBodyReader bodies, RequestValidation validation, RequestLog log,
-                       IdempotentResults idempotentResults, Clock clock) {
+                       IdempotentResults idempotentResults, IdleSandboxes sandboxes, Clock clock) {
         this.contract = contract;
         this.handlers = Map.copyOf(handlers);
         this.keyCheck = keyCheck;
@@ -69,6 +71,7 @@ public final class ApiPipeline {
         this.responses = new ApiResponses();
         this.log = log;
         this.idempotentResults = idempotentResults;
+        this.sandboxes = sandboxes;
         this.clock = clock;
     }
 
@@ -128,7 +131,7 @@ public final class ApiPipeline {
         try {
             if (path.startsWith(RouteError.KEYED_PREFIX)) {
                 keyCheck.authenticate(apiKey);
-                rate = rateLimits.consume(apiKey);
+                rate = meter(apiKey);
                 admit(apiKey, "GET".equals(method) || "HEAD".equals(method));
             }
         } catch (ApiException e) {
@@ -147,7 +150,7 @@ public final class ApiPipeline {
         try {
             if (operation.requiresApiKey()) {
                 keyCheck.authenticate(apiKey);
-                rate = rateLimits.consume(apiKey);
+                rate = meter(apiKey);
                 admit(apiKey, operation.isRead());
             }
             scenario = scenarios.select(request.getHeader(PreferHeader.NAME), apiKey, operation);
@@ -164,6 +167,12 @@ public final class ApiPipeline {
             return delayed(responses.error(context, rate, new ApiException(ErrorCode.INTERNAL_ERROR),
                     scenario.retryAfterOrDefault()), scenario);
         }
+    }
+
+    /** A recognised key's request: counted in its rate window, and its sandbox is in use. */
+    private RateLimitSnapshot meter(String apiKey) {
+        sandboxes.used(apiKey);
+        return rateLimits.consume(apiKey);
     }
 
     /** After a recognised key was counted, as on the service: its rate limit (429), then its scope (403). */

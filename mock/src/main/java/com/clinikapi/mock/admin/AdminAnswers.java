@@ -1,0 +1,61 @@
+package com.clinikapi.mock.admin;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+
+import java.io.UncheckedIOException;
+
+/**
+ * The plain JSON answers of the mock's own management endpoints (the admin API and partners'
+ * sandbox endpoints), which are not the API and so not in its envelope.
+ */
+public final class AdminAnswers {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private AdminAnswers() {
+    }
+
+    public static ObjectNode object() {
+        return JSON.createObjectNode();
+    }
+
+    /** {@code {"error": message}}. */
+    public static ObjectNode problem(String message) {
+        return JSON.createObjectNode().put("error", message);
+    }
+
+    public static ResponseDefinition json(int status, Object body) {
+        try {
+            return new ResponseDefinitionBuilder()
+                    .withStatus(status)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(JSON.writeValueAsBytes(body))
+                    .build();
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The request's body as a JSON object; empty if there is none, null if it is not an object. */
+    public static JsonNode body(String text) {
+        if (text == null || text.isBlank()) {
+            return JSON.createObjectNode();
+        }
+        try {
+            JsonNode body = JSON.readTree(text);
+            return body != null && body.isObject() ? body : null;
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+    }
+
+    public static JsonNode body(ServeEvent event) {
+        return body(event.getRequest().getBodyAsString());
+    }
+}
