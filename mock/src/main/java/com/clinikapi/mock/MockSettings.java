@@ -2,7 +2,7 @@ package com.clinikapi.mock;
 
 import com.clinikapi.mock.journal.JournalStores;
 import com.clinikapi.mock.sandbox.SandboxLimits;
-import com.clinikapi.mock.web.GuardedJettyServerFactory;
+import com.clinikapi.mock.web.transport.GuardedJettyServerFactory;
 import com.github.tomakehurst.wiremock.common.ConsoleNotifier;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.security.TokenAuthenticator;

@@ -72,7 +72,7 @@ class MalformedRequestTest {
     @Test
     void ignoresAClientSentPathMarker() throws IOException {
         String answer = rawRequest("GET /v1/appointments?patientId=pat_1 HTTP/1.1\r\nHost: localhost\r\nx-api-key: "
-                + api.apiKey() + "\r\nX-Clinikapi-Undecodable-Path: true\r\nConnection: close\r\n\r\n");
+                + api.apiKey() + "\r\nX-Clinikapi-Transport: undecodable_path,undecodable_query,body_too_large\r\nConnection: close\r\n\r\n");
 
         assertThat(answer).startsWith("HTTP/1.1 200");
     }

@@ -20,6 +20,7 @@ import com.clinikapi.mock.spec.ContractOperation;
 import com.clinikapi.mock.spec.OperationMatch;
 import com.clinikapi.mock.validation.JsonBodyReader;
 import com.clinikapi.mock.validation.RequestValidation;
+import com.clinikapi.mock.web.transport.TransportFinding;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
@@ -34,11 +35,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * How the mock answers one request, in the service's order: find the spec operation, check the
- * key, apply a scenario (before anything can change state), read and validate the body and
- * parameters against the spec, then let the operation's handler answer, at most once per
- * {@code Idempotency-Key} ({@link IdempotentResults}). Every outcome, errors
- * included, leaves through {@link ApiResponses}.
+ * How the mock answers one request. {@link #answer(Request)} decides the order of every refusal,
+ * in the service's order; the transport below it ({@code web.transport}) only records what it saw
+ * wrong ({@link TransportFinding}) and never answers an API request itself. Every outcome, errors
+ * included, leaves through {@link ApiResponses}; a successful one is performed at most once per
+ * {@code Idempotency-Key} ({@link IdempotentResults}).
  */
 public final class ApiPipeline {
 
@@ -77,42 +78,83 @@ public final class ApiPipeline {
 
     public ResponseDefinition answer(Request request) {
         long started = System.nanoTime();
-        String method = request.getMethod().getName();
-        String url = request.getUrl();
-        Optional<OperationMatch> match = contract.match(method, QueryStrings.path(url));
+        Arrival arrival = Arrival.of(request, contract);
         RequestContext context = new RequestContext(RequestIds.newId(), UtcTimes.now(clock), request.getHeader("Accept"),
-                match.map(OperationMatch::operation).orElse(null));
-        String apiKey = request.getHeader(ApiHeaders.API_KEY);
-        ResponseDefinition answer = match
-                .map(m -> answer(context, m, request, apiKey))
-                .orElseGet(() -> answerUnrouted(context, method, QueryStrings.path(url), apiKey));
-        log.served(context, method, apiKey, outcome(answer), System.nanoTime() - started);
+                arrival.match().map(OperationMatch::operation).orElse(null));
+        ResponseDefinition answer = answer(context, arrival);
+        log.served(context, arrival.method(), arrival.apiKey(), outcome(answer), System.nanoTime() - started);
         return answer;
     }
 
     /**
-     * The API's error answer for a request refused before it reached WireMock (a query or path the
-     * HTTP layer cannot decode); such a request is not in WireMock's journal.
+     * Every refusal, in the order the service answers them; the first that applies is the answer:
+     * <ol>
+     *   <li>a POST or PATCH body under {@code /v1/} over 1 MiB, as sent or inflated: 413 (the service's
+     *   size limit applies while Netty reads the body, before any filter, so before the key);</li>
+     *   <li>the key (401), its rate limit (429), its scope (403), where a key is needed: an operation
+     *   that requires one, or any path under {@code /v1/}, known or not;</li>
+     *   <li>request shape the transport could not decode, under {@code /v1/}: the path, then the
+     *   query (400; elsewhere, e.g. {@code /health}, it is ignored);</li>
+     *   <li>no such route: 405 with {@code Allow} for a known path, else 404;</li>
+     *   <li>a scenario the partner asked for (the mock's own; before anything can change state);</li>
+     *   <li>the body's decoding (an unreadable body is read as empty) and media type (415), the
+     *   parameters and the body against the schema (400, 422), then the rules, in
+     *   {@link #serve}.</li>
+     * </ol>
+     * A request head Jetty cannot read at all (over the service's size limits) never gets here: the
+     * transport's error handler answers it 400, as the service's decoder does, key or no key.
      */
-    public ResponseDefinition refuse(String accept, ApiException error) {
-        return refuse(accept, null, error);
+    private ResponseDefinition answer(RequestContext context, Arrival arrival) {
+        RateLimitSnapshot rate = rateLimits.unmetered();
+        Scenario scenario = Scenario.NONE;
+        try {
+            if (arrival.found(TransportFinding.BODY_TOO_LARGE) && arrival.bodyReadBeforeKey()) {
+                throw new ApiException(ErrorCode.PAYLOAD_TOO_LARGE);
+            }
+            if (arrival.needsKey()) {
+                keyCheck.authenticate(arrival.apiKey());
+                rate = meter(arrival.apiKey());
+                admit(arrival.apiKey(), arrival.isRead());
+            }
+            if (arrival.underKeyedPrefix()) {
+                refuseUndecodableUri(arrival);
+            }
+            if (arrival.match().isEmpty()) {
+                return routeError(context, rate, arrival.path(), arrival.method());
+            }
+            OperationMatch match = arrival.match().get();
+            scenario = scenarios.select(arrival.request().getHeader(PreferHeader.NAME), arrival.apiKey(), match.operation());
+            if (scenario.fault() != null) {
+                return delayed(faulted(scenario.fault()), scenario);
+            }
+            ApiResult result = forcedResult(match.operation(), scenario)
+                    .orElseGet(() -> serve(context, match, arrival));
+            return delayed(responses.success(context, rate, result), scenario);
+        } catch (ApiException e) {
+            return delayed(responses.error(context, rate, e, scenario.retryAfterOrDefault()), scenario);
+        } catch (RuntimeException e) {
+            RequestLog.unexpected(context.requestId(), e);
+            return delayed(responses.error(context, rate, new ApiException(ErrorCode.INTERNAL_ERROR),
+                    scenario.retryAfterOrDefault()), scenario);
+        }
     }
 
-    /** Whether {@code method} and {@code path} name an operation that reads a request body. */
-    public boolean takesBody(String method, String path) {
-        return contract.match(method, path).map(m -> m.operation().hasRequestBody()).orElse(false);
+    /** A path, then a query, that the transport had to escape before anything could read it. */
+    private static void refuseUndecodableUri(Arrival arrival) {
+        if (arrival.found(TransportFinding.UNDECODABLE_PATH)) {
+            throw ApiException.invalidParameter(UriIssues.UNDECODABLE_PATH);
+        }
+        if (arrival.found(TransportFinding.UNDECODABLE_QUERY)) {
+            throw ApiException.invalidParameter(UriIssues.UNDECODABLE_QUERY);
+        }
     }
 
     /**
-     * The same for a request whose operation is known ({@code method} and {@code path} match one):
-     * the answer's media type is then one the spec declares for that operation's refusal.
+     * The API's error answer for a request Jetty refused before it reached WireMock (a head it cannot
+     * read); such a request is not in WireMock's journal.
      */
-    public ResponseDefinition refuse(String accept, String method, String path, ApiException error) {
-        return refuse(accept, contract.match(method, path).map(OperationMatch::operation).orElse(null), error);
-    }
-
-    private ResponseDefinition refuse(String accept, ContractOperation operation, ApiException error) {
-        RequestContext context = new RequestContext(RequestIds.newId(), UtcTimes.now(clock), accept, operation);
+    public ResponseDefinition refuse(String accept, ApiException error) {
+        RequestContext context = new RequestContext(RequestIds.newId(), UtcTimes.now(clock), accept, null);
         return responses.error(context, rateLimits.unmetered(), error, Scenario.DEFAULT_RETRY_AFTER_SECONDS);
     }
 
@@ -122,51 +164,12 @@ public final class ApiPipeline {
         return responses.routeError(context, rateLimits.unmetered(), RouteError.NO_SUCH_ENDPOINT, List.of());
     }
 
-    /**
-     * A method or path the spec does not define. Under {@code /v1/} the key is checked first, as
-     * the service's key filter does; then a known path is 405 (with {@code Allow}), anything else 404.
-     */
-    private ResponseDefinition answerUnrouted(RequestContext context, String method, String path, String apiKey) {
-        RateLimitSnapshot rate = rateLimits.unmetered();
-        try {
-            if (path.startsWith(RouteError.KEYED_PREFIX)) {
-                keyCheck.authenticate(apiKey);
-                rate = meter(apiKey);
-                admit(apiKey, "GET".equals(method) || "HEAD".equals(method));
-            }
-        } catch (ApiException e) {
-            return responses.error(context, rate, e, Scenario.DEFAULT_RETRY_AFTER_SECONDS);
-        }
+    /** A method or path the spec does not define: a known path is 405 (with {@code Allow}), anything else 404. */
+    private ResponseDefinition routeError(RequestContext context, RateLimitSnapshot rate, String path, String method) {
         List<String> allowed = contract.methodsOf(path);
         return allowed.isEmpty()
                 ? responses.routeError(context, rate, RouteError.NO_SUCH_ENDPOINT, List.of())
                 : responses.routeError(context, rate, RouteError.METHOD_NOT_ALLOWED, allowed);
-    }
-
-    private ResponseDefinition answer(RequestContext context, OperationMatch match, Request request, String apiKey) {
-        ContractOperation operation = match.operation();
-        RateLimitSnapshot rate = rateLimits.unmetered();
-        Scenario scenario = Scenario.NONE;
-        try {
-            if (operation.requiresApiKey()) {
-                keyCheck.authenticate(apiKey);
-                rate = meter(apiKey);
-                admit(apiKey, operation.isRead());
-            }
-            scenario = scenarios.select(request.getHeader(PreferHeader.NAME), apiKey, operation);
-            if (scenario.fault() != null) {
-                return delayed(faulted(scenario.fault()), scenario);
-            }
-            ApiResult result = forcedResult(operation, scenario)
-                    .orElseGet(() -> serve(context, match, request, apiKey));
-            return delayed(responses.success(context, rate, result), scenario);
-        } catch (ApiException e) {
-            return delayed(responses.error(context, rate, e, scenario.retryAfterOrDefault()), scenario);
-        } catch (RuntimeException e) {
-            RequestLog.unexpected(context.requestId(), e);
-            return delayed(responses.error(context, rate, new ApiException(ErrorCode.INTERNAL_ERROR),
-                    scenario.retryAfterOrDefault()), scenario);
-        }
     }
 
     /** A recognised key's request: counted in its rate window, and its sandbox is in use. */
@@ -193,16 +196,16 @@ public final class ApiPipeline {
         return forcesStatus ? Optional.of(forced.forStatus(operation, status)) : Optional.empty();
     }
 
-    private ApiResult serve(RequestContext context, OperationMatch match, Request request, String apiKey) {
+    private ApiResult serve(RequestContext context, OperationMatch match, Arrival arrival) {
+        Request request = arrival.request();
+        String apiKey = arrival.apiKey();
         ContractOperation operation = match.operation();
         String contentType = JsonBodyReader.baseMediaType(request.getHeader("Content-Type"));
-        JsonNode body = null;
-        String bodyText = null;
-        if (operation.hasRequestBody()) {
-            byte[] bytes = request.getBody();
-            body = bodies.read(operation, bytes, request.getHeader("Content-Type"));
-            bodyText = new String(bytes, StandardCharsets.UTF_8);
-        }
+        // Only an operation that takes a body reads one; an unreadable one is read as empty, as the service does.
+        byte[] bytes = !operation.hasRequestBody() ? null
+                : arrival.found(TransportFinding.UNREADABLE_BODY) ? new byte[0] : request.getBody();
+        JsonNode body = bytes == null ? null : bodies.read(operation, bytes, request.getHeader("Content-Type"));
+        String bodyText = bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
         Map<String, String> query = QueryStrings.parameters(request.getUrl());
         String path = QueryStrings.path(request.getUrl());
         // A malformed key is a parameter problem, answered before the body's, as the service does.
@@ -217,7 +220,7 @@ public final class ApiPipeline {
         ApiCall call = new ApiCall(match, operation.requiresApiKey() ? apiKey : null, query, headers(request), body,
                 context.now());
         String fingerprint = idempotencyKey == null ? null : IdempotencyKeys.fingerprint(operation.method(), path,
-                request.getHeader(ApiHeaders.IF_MATCH), operation.hasRequestBody() ? request.getBody() : null);
+                request.getHeader(ApiHeaders.IF_MATCH), bytes);
         return idempotentResults.perform(apiKey, idempotencyKey, fingerprint, () -> handler.handle(call));
     }
 

@@ -1,7 +1,6 @@
 package com.clinikapi.mock.web;
 
 import com.clinikapi.contract.error.ApiException;
-import com.clinikapi.contract.error.ValidationIssue;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -10,8 +9,6 @@ import java.util.Map;
 
 /** Splits a request URL into its path and its decoded query parameters (first value of each). */
 final class QueryStrings {
-
-    static final ValidationIssue NOT_PERCENT_ENCODED = ValidationIssue.structure("query", "must be percent-encoded UTF-8");
 
     private QueryStrings() {
     }
@@ -43,7 +40,7 @@ final class QueryStrings {
         try {
             return URLDecoder.decode(text, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw ApiException.invalidParameter(NOT_PERCENT_ENCODED);
+            throw ApiException.invalidParameter(UriIssues.UNDECODABLE_QUERY);
         }
     }
 }

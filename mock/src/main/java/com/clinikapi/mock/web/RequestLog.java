@@ -33,7 +33,7 @@ public final class RequestLog {
     }
 
     /** A bug in the mock. Only the exception's type and where it happened: its message may quote a value. */
-    static void unexpected(String requestId, Throwable e) {
+    public static void unexpected(String requestId, Throwable e) {
         String where = Arrays.stream(e.getStackTrace()).limit(5).map(StackTraceElement::toString)
                 .collect(Collectors.joining(" < "));
         ERRORS.error("{} answered 500 INTERNAL_ERROR after {} at {}", requestId, e.getClass().getName(), where);

@@ -218,6 +218,11 @@ final class DifferentialSteps {
                         Optional.of("not-a-key"), null, ApiMediaTypes.JSON, null),
                 new Step("read with unknown key", "GET", Appointments.path(Step.REF), 0, Map.of(),
                         Optional.of(KeyRole.UNKNOWN), Optional.empty(), null, ApiMediaTypes.JSON, null),
+                // the key is checked before the request's shape: 401, not 400 (issue 10)
+                new Step("search with undecodable query without key", "GET", Appointments.COLLECTION + "?%ZZ=1", 0,
+                        Map.of(), Optional.empty(), Optional.empty(), null, ApiMediaTypes.JSON, null),
+                new Step("read with undecodable id without key", "GET", Appointments.path("%ZZ"), 0, Map.of(),
+                        Optional.empty(), Optional.empty(), null, ApiMediaTypes.JSON, null),
                 new Step("read as fhir", "GET", Appointments.path(Step.REF), 2, Map.of(), Optional.of(KeyRole.PRIMARY),
                         Optional.empty(), null, ApiMediaTypes.FHIR_JSON, null));
     }

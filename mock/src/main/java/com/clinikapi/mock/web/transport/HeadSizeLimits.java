@@ -1,4 +1,4 @@
-package com.clinikapi.mock.web;
+package com.clinikapi.mock.web.transport;
 
 import com.clinikapi.contract.ApiLimits;
 import com.clinikapi.contract.error.SchemaViolations;

@@ -1,5 +1,6 @@
-package com.clinikapi.mock.web;
+package com.clinikapi.mock.web.transport;
 
+import com.clinikapi.mock.web.ApiPipeline;
 import com.github.tomakehurst.wiremock.common.HttpsSettings;
 import com.github.tomakehurst.wiremock.common.JettySettings;
 import com.github.tomakehurst.wiremock.core.Options;
@@ -19,12 +20,16 @@ import java.util.EnumSet;
 import java.util.function.Supplier;
 
 /**
- * WireMock's Jetty server with the mock's guards: the {@link RequestHeadGuard} where Jetty reads
- * request lines; the {@link ValuelessCookieFilter}, the {@link UnreadableBodyFilter}, the
- * {@link MalformedRequestGuard} and the {@link HeadRequestFilter} in front of WireMock's servlet; and
- * the {@link ApiErrorHandler} for everything Jetty answers itself. Without them, a broken percent
- * escape or a form body gets Jetty's HTML error page instead of the API's error format, and a
- * malformed cookie or an unreadable body a 500.
+ * WireMock's Jetty server with the mock's transport: the {@link RequestHeadGuard} where Jetty reads
+ * request lines; in front of WireMock's servlet the {@link ValuelessCookieFilter}, the
+ * {@link BoundedBodyFilter}, the {@link UndecodableQueryFilter} and the {@link HeadRequestFilter};
+ * and the {@link ApiErrorHandler} for everything Jetty answers itself. None of the filters answers a
+ * request: they repair what WireMock cannot read (which it would answer with a 500 HTML page
+ * quoting the request) and record what they saw as {@link TransportFinding}s, and the
+ * {@link ApiPipeline} decides, in the service's order, what to answer. Only a request head that
+ * cannot be read at all is answered here, by the error handler, as the service's decoder answers it.
+ * The mock's README (maintainers' section) maps each of these to the service behaviour it mirrors
+ * and the test that proves it.
  */
 public final class GuardedJettyServerFactory implements HttpServerFactory {
 
@@ -64,9 +69,9 @@ public final class GuardedJettyServerFactory implements HttpServerFactory {
             protected void decorateMockServiceContextAfterConfig(ServletContextHandler mockServiceContext) {
                 mockServiceContext.addFilter(new FilterHolder(new ValuelessCookieFilter()), "/*",
                         EnumSet.of(DispatcherType.REQUEST));
-                mockServiceContext.addFilter(new FilterHolder(new UnreadableBodyFilter(pipeline)), "/*",
+                mockServiceContext.addFilter(new FilterHolder(new BoundedBodyFilter()), "/*",
                         EnumSet.of(DispatcherType.REQUEST));
-                mockServiceContext.addFilter(new FilterHolder(new MalformedRequestGuard(pipeline)), "/*",
+                mockServiceContext.addFilter(new FilterHolder(new UndecodableQueryFilter()), "/*",
                         EnumSet.of(DispatcherType.REQUEST));
                 mockServiceContext.addFilter(new FilterHolder(new HeadRequestFilter()), "/*",
                         EnumSet.of(DispatcherType.REQUEST));

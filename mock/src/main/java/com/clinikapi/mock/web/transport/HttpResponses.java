@@ -1,4 +1,4 @@
-package com.clinikapi.mock.web;
+package com.clinikapi.mock.web.transport;
 
 import com.github.tomakehurst.wiremock.http.HttpHeader;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;

@@ -1,4 +1,4 @@
-package com.clinikapi.mock.web;
+package com.clinikapi.mock.web.transport;
 
 import wiremock.org.eclipse.jetty.http.BadMessageException;
 import wiremock.org.eclipse.jetty.http.HttpField;
@@ -22,21 +22,20 @@ import java.util.regex.Pattern;
  * What the service's Netty decoder does to a request head, done where Jetty reads it (HTTP/1.1):
  * <ul>
  *   <li>Jetty refuses a request line whose path does not decode (a stray {@code %} as in
- *   {@code /v1/appointments/%ZZ}, or an encoded NUL) before it has read the headers, so its answer
- *   could not follow the client's {@code Accept}, where the service's does. The path is escaped
- *   ({@code %} becomes {@code %25}) as the request line is read, so that the request keeps its
- *   headers, and the request is marked with {@link #MARKER}; the {@link MalformedRequestGuard} then
- *   refuses it in the API's format and the client's media type. The service does the same with a
- *   Netty handler ({@code UndecodableUriGuard}).</li>
- *   <li>The head is held to the service's size limits ({@link HeadSizeLimits}), and a head too large
- *   for Jetty's buffer is answered 400 as well, not with Jetty's 414 or 431, which the contract does
- *   not document.</li>
+ *   {@code /v1/appointments/%ZZ}, or an encoded NUL) before it has read the headers, so the key
+ *   could not be checked first nor the answer follow the client's {@code Accept}, where the
+ *   service's can. The path is escaped ({@code %} becomes {@code %25}) as the request line is read,
+ *   so that the request keeps its headers, and {@link TransportFinding#UNDECODABLE_PATH} is recorded;
+ *   the pipeline decides what to answer. The service does the same with a Netty handler
+ *   ({@code UndecodableUriGuard}).</li>
+ *   <li>A client-sent {@value TransportFinding#HEADER} header is dropped: only the transport records
+ *   findings.</li>
+ *   <li>The head is held to the service's size limits ({@link HeadSizeLimits}); past them the request
+ *   cannot be read, and is answered 400 here, before any key check, as the service's decoder does
+ *   (not with Jetty's 414 or 431, which the contract does not document).</li>
  * </ul>
  */
 final class RequestHeadGuard extends HttpConnectionFactory {
-
-    /** Set on a request whose path had to be escaped; a client-sent one is dropped. */
-    static final String MARKER = "X-Clinikapi-Undecodable-Path";
 
     /** A {@code %} that starts no escape, or the escape of NUL. */
     private static final Pattern UNDECODABLE = Pattern.compile("%(?![0-9A-Fa-f]{2})|%00");
@@ -98,7 +97,7 @@ final class RequestHeadGuard extends HttpConnectionFactory {
         }
     }
 
-    /** Escapes the path as the request line arrives; marks the request once its headers are read. */
+    /** Escapes the path as the request line arrives; records that once the request's headers are read. */
     private static final class GuardedChannel extends HttpChannelOverHttp {
 
         private final HeadSizeLimits limits = new HeadSizeLimits();
@@ -119,7 +118,7 @@ final class RequestHeadGuard extends HttpConnectionFactory {
         @Override
         public void parsedHeader(HttpField field) {
             limits.countHeader(field);
-            if (!MARKER.equalsIgnoreCase(field.getName())) {
+            if (!TransportFinding.HEADER.equalsIgnoreCase(field.getName())) {
                 super.parsedHeader(field);
             }
         }
@@ -132,7 +131,8 @@ final class RequestHeadGuard extends HttpConnectionFactory {
         @Override
         public boolean headerComplete() {
             if (repairedPath) {
-                super.parsedHeader(new HttpField(MARKER, "true"));
+                super.parsedHeader(new HttpField(TransportFinding.HEADER,
+                        TransportFinding.joined(java.util.EnumSet.of(TransportFinding.UNDECODABLE_PATH))));
                 repairedPath = false;
             }
             return super.headerComplete();

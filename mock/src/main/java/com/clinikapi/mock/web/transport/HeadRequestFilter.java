@@ -1,4 +1,4 @@
-package com.clinikapi.mock.web;
+package com.clinikapi.mock.web.transport;
 
 import wiremock.jakarta.servlet.Filter;
 import wiremock.jakarta.servlet.FilterChain;

@@ -1,8 +1,6 @@
-package com.clinikapi.mock.web;
+package com.clinikapi.mock.web.transport;
 
 import com.clinikapi.contract.ApiLimits;
-import com.clinikapi.contract.error.ApiException;
-import com.clinikapi.contract.error.ErrorCode;
 import com.github.tomakehurst.wiremock.common.Gzip;
 import wiremock.jakarta.servlet.Filter;
 import wiremock.jakarta.servlet.FilterChain;
@@ -13,55 +11,39 @@ import wiremock.jakarta.servlet.ServletRequest;
 import wiremock.jakarta.servlet.ServletResponse;
 import wiremock.jakarta.servlet.http.HttpServletRequest;
 import wiremock.jakarta.servlet.http.HttpServletRequestWrapper;
-import wiremock.jakarta.servlet.http.HttpServletResponse;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.Enumeration;
-import java.util.function.Supplier;
 import java.util.zip.GZIPInputStream;
 
 /**
- * WireMock reads every request body into its journal before any handler runs, and answers 500 when
- * it cannot: a broken chunked encoding, a client that goes away mid-body, or a body that says (by
- * {@code Content-Encoding} or by its first bytes) it is gzip and does not decode. The service reads
- * such a body as empty, so an operation that needs one answers {@code 400 MALFORMED_JSON} after the
- * key check and one that does not ignores it. Here such a body reaches WireMock empty and without
- * its {@code Content-Encoding}, so the pipeline answers the same. A body that reads and decodes is
- * passed on as it came.
- *
- * <p>The body is read, and inflated, only up to {@link ApiLimits#MAX_BODY_BYTES}: a body that is
- * larger as sent or once inflated is answered {@code 413 PAYLOAD_TOO_LARGE} at once, key or no key,
- * when its operation reads a body (create, update), as the service answers it (its size limit
- * applies while the body is read, before any filter); anywhere else it is read as empty, as the
- * service ignores the body of a search. Without the bound a 400 KB gzip body of zeros
- * grew the mock by 1.5 GB before it was refused.
+ * WireMock reads every request body into its journal before any handler runs, whole, and answers 500
+ * when it cannot: a broken chunked encoding, a client that goes away mid-body, or a body that says
+ * (by {@code Content-Encoding} or by its first bytes) it is gzip and does not decode. Here the body
+ * is read first, and inflated, only up to {@link ApiLimits#MAX_BODY_BYTES} (without the bound a
+ * 400 KB gzip body of zeros grew the mock by 1.5 GB): one that is larger as sent or once inflated is
+ * recorded as {@link TransportFinding#BODY_TOO_LARGE}, one that does not read or inflate as
+ * {@link TransportFinding#UNREADABLE_BODY}, and either reaches WireMock empty and without its
+ * {@code Content-Encoding}. The pipeline decides what that means (413, or a body read as empty, as
+ * the service answers them). A body that reads and decodes is passed on as it came.
  */
-final class UnreadableBodyFilter implements Filter {
+final class BoundedBodyFilter implements Filter {
 
     private static final String CONTENT_ENCODING = "Content-Encoding";
     private static final int LIMIT = ApiLimits.MAX_BODY_BYTES;
-
-    private final Supplier<ApiPipeline> pipeline;
-
-    UnreadableBodyFilter(Supplier<ApiPipeline> pipeline) {
-        this.pipeline = pipeline;
-    }
 
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         HttpServletRequest http = (HttpServletRequest) request;
         Body body = read(http);
-        if (body.tooLarge() && pipeline.get().takesBody(http.getMethod(), http.getRequestURI())) {
-            HttpResponses.write(pipeline.get().refuse(http.getHeader("Accept"), http.getMethod(), http.getRequestURI(),
-                    new ApiException(ErrorCode.PAYLOAD_TOO_LARGE)),
-                    (HttpServletResponse) response);
+        if (body.finding() == null) {
+            chain.doFilter(new BufferedBody(http, body.bytes(), false), response);
             return;
         }
-        chain.doFilter(body.usable() ? new BufferedBody(http, body.bytes(), false) : new BufferedBody(http, new byte[0], true),
-                response);
+        chain.doFilter(new BufferedBody(MarkedRequest.mark(http, body.finding()), new byte[0], true), response);
     }
 
     /** The body as sent, bounded as sent and once inflated. */
@@ -89,17 +71,13 @@ final class UnreadableBodyFilter implements Filter {
         return new Body(raw);
     }
 
-    /** A body read once; an unreadable or too large one carries no bytes. */
-    private record Body(byte[] bytes, boolean tooLarge) {
-        static final Body UNREADABLE = new Body(null, false);
-        static final Body TOO_LARGE = new Body(null, true);
+    /** A body read once: its bytes, or what kept it from being read (then it carries none). */
+    private record Body(byte[] bytes, TransportFinding finding) {
+        static final Body UNREADABLE = new Body(null, TransportFinding.UNREADABLE_BODY);
+        static final Body TOO_LARGE = new Body(null, TransportFinding.BODY_TOO_LARGE);
 
         Body(byte[] bytes) {
-            this(bytes, false);
-        }
-
-        boolean usable() {
-            return bytes != null;
+            this(bytes, null);
         }
     }
 

@@ -1,9 +1,11 @@
-package com.clinikapi.mock.web;
+package com.clinikapi.mock.web.transport;
 
 import com.clinikapi.contract.ApiHeaders;
 import com.clinikapi.contract.error.ApiException;
 import com.clinikapi.contract.error.ErrorCode;
-import com.clinikapi.contract.error.ValidationIssue;
+import com.clinikapi.mock.web.ApiPipeline;
+import com.clinikapi.mock.web.RequestLog;
+import com.clinikapi.mock.web.UriIssues;
 import com.github.tomakehurst.wiremock.http.HttpHeader;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import wiremock.jakarta.servlet.RequestDispatcher;
@@ -19,14 +21,14 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * Jetty's own error answers in the API's format: a request Jetty refuses before any handler (a path
- * with a broken percent escape or an encoded NUL) and anything that fails below WireMock. Jetty's
+ * Jetty's own error answers in the API's format: a request Jetty refuses before any handler (a head
+ * over the service's limits, or a path Jetty still cannot decode) and anything that fails below
+ * WireMock. These requests cannot reach the pipeline, so no key is checked first: the service's
+ * Netty decoder answers the same heads before its filters too. Jetty's
  * default pages are HTML and quote the request (and, for failures, the exception's message), which
  * may be patient data; these carry only the contract's error body and headers.
  */
 final class ApiErrorHandler extends ErrorHandler {
-
-    static final ValidationIssue BAD_PATH = ValidationIssue.structure("path", "must be a valid percent-encoded URL path");
 
     private final Supplier<ApiPipeline> pipeline;
 
@@ -39,7 +41,7 @@ final class ApiErrorHandler extends ErrorHandler {
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
         // A 400 here is a head over the service's limits, or else nearly always a path Jetty cannot decode.
         ApiException error = status == 400
-                ? new ApiException(ErrorCode.INVALID_PARAMETER, List.of(HeadSizeLimits.issueFor(reason).orElse(BAD_PATH)))
+                ? new ApiException(ErrorCode.INVALID_PARAMETER, List.of(HeadSizeLimits.issueFor(reason).orElse(UriIssues.UNDECODABLE_PATH)))
                 : errorFor(status);
         ResponseDefinition answer = pipeline.get().refuse(null, error);
         for (HttpHeader header : answer.getHeaders().all()) {
