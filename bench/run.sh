@@ -26,6 +26,9 @@ MOCK_JAR=mock/target/clinikapi-mock.jar
 WIREMOCK_JAR=${WIREMOCK_JAR:-$HOME/.m2/repository/org/wiremock/wiremock-standalone/3.13.2/wiremock-standalone-3.13.2.jar}
 # Auth and rate limiting stay on; the plan is only wide enough that the load is never refused.
 BIG_PLAN=(-Dclinikapi.plans.standard.requests-per-window=1000000000 -Dclinikapi.plans.standard.window-seconds=3600)
+# The heaps the README's start commands set (JVM defaults would size the heap to a quarter of RAM).
+read -r -a SERVICE_JAVA_OPTS <<<"${SERVICE_JAVA_OPTS:--Xmx256m}"
+read -r -a MOCK_JAVA_OPTS <<<"${MOCK_JAVA_OPTS:--Xmx256m}"
 export CLINIKAPI_CURSOR_SECRET=bench-cursor-secret-not-for-production-0123456789
 
 for tool in wrk "$PG_BIN/pgbench" "$PG_BIN/initdb" java curl; do
@@ -124,7 +127,7 @@ for rows in $SIZES; do
   chmod a+r "$OUT"/*.pgbench
 
   read -r pid started <<<"$(start_and_wait "http://127.0.0.1:$SERVICE_PORT/health" "$OUT/service-pg-$rows.log" \
-      env DATASOURCES_DEFAULT_URL=$DB_URL MICRONAUT_SERVER_PORT=$SERVICE_PORT java "${BIG_PLAN[@]}" -jar "$SERVER_JAR")"
+      env DATASOURCES_DEFAULT_URL=$DB_URL MICRONAUT_SERVER_PORT=$SERVICE_PORT java "${SERVICE_JAVA_OPTS[@]}" "${BIG_PLAN[@]}" -jar "$SERVER_JAR")"
   pids+=("$pid")
   export BENCH_KEY=$key BENCH_BIG=$big
   url="http://127.0.0.1:$SERVICE_PORT"
@@ -145,7 +148,7 @@ done
 # ---- H2, the embedded default (in memory here, so nothing is left behind) -----------------------
 read -r pid started <<<"$(start_and_wait "http://127.0.0.1:$SERVICE_PORT/health" "$OUT/service-h2.log" \
     env MICRONAUT_SERVER_PORT=$SERVICE_PORT DATASOURCES_DEFAULT_URL="jdbc:h2:mem:bench;DB_CLOSE_DELAY=-1" \
-    java "${BIG_PLAN[@]}" -jar "$SERVER_JAR")"
+    java "${SERVICE_JAVA_OPTS[@]}" "${BIG_PLAN[@]}" -jar "$SERVER_JAR")"
 pids+=("$pid")
 url="http://127.0.0.1:$SERVICE_PORT"
 export BENCH_KEY=clk_test_localdevkey
@@ -174,7 +177,7 @@ row "stock WireMock 3.13.2 | - | one static stub (ceiling) | $stock | | | | | | 
 kill "$wpid"; wait "$wpid" 2>/dev/null || true
 
 read -r pid started <<<"$(start_and_wait "http://127.0.0.1:$MOCK_PORT/health" "$OUT/mock.log" \
-    java -jar "$MOCK_JAR" --port "$MOCK_PORT")"
+    java "${MOCK_JAVA_OPTS[@]}" -jar "$MOCK_JAR" --port "$MOCK_PORT")"
 pids+=("$pid")
 url="http://127.0.0.1:$MOCK_PORT"
 export BENCH_KEY=clk_test_benchmark_key

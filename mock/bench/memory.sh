@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 SECONDS_PER_LOAD=${1:-30}; PORT=18084; URL="http://localhost:$PORT"
-java -jar mock/target/clinikapi-mock.jar --port "$PORT" >/dev/null 2>&1 &
+java ${MOCK_JAVA_OPTS:-} -jar mock/target/clinikapi-mock.jar --port "$PORT" >/dev/null 2>&1 &
 pid=$!
 trap 'kill $pid; wait $pid 2>/dev/null || true' EXIT
 until curl -sf -o /dev/null "$URL/health"; do sleep 0.05; done
