@@ -4,7 +4,7 @@
 # keyless path for the service's HTTP stack, stock WireMock for the mock). Writes a Markdown table.
 #
 # Usage (from anywhere; build first: ./mvnw -B -DskipTests package):
-#   bench/run.sh                 # rows 10,000 / 100,000 / 1,000,000, 10 s per measurement (about 40 min)
+#   bench/run.sh                 # rows 10,000 / 100,000 / 1,000,000, 10 s per measurement (about 20 min)
 #   bench/run.sh --smoke         # 2,000 rows, 1 s per measurement: proves the command works (CI)
 #   SIZES="10000" SECONDS_PER_RUN=20 bench/run.sh
 # Needs: wrk, PostgreSQL 15 server binaries with pgbench (apt-get install wrk postgresql), JDK 17.
