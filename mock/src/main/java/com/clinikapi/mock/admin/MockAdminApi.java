@@ -1,9 +1,7 @@
 package com.clinikapi.mock.admin;
 
-import com.clinikapi.contract.error.ApiException;
 import com.clinikapi.mock.MockRuntime;
 import com.clinikapi.mock.auth.ReservedKeys;
-import com.clinikapi.mock.scenario.RunScenarios;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.admin.Router;
 import com.github.tomakehurst.wiremock.extension.AdminApiExtension;
@@ -79,19 +77,8 @@ public final class MockAdminApi implements AdminApiExtension {
 
     private ResponseDefinition addScenario(ServeEvent event) {
         JsonNode body = AdminAnswers.body(event);
-        if (body == null) {
-            return AdminAnswers.json(400, AdminAnswers.problem("the body must be a JSON object"));
-        }
-        String prefer = body.path("prefer").asText(null);
-        if (prefer == null) {
-            return AdminAnswers.json(400, AdminAnswers.problem("prefer is required, e.g. {\"prefer\": \"code=503\"}"));
-        }
-        try {
-            Integer times = body.hasNonNull("times") ? body.get("times").asInt() : null;
-            RunScenarios.Entry entry = runtime.get().scenarios().add(prefer, body.path("apiKey").asText(null), times);
-            return AdminAnswers.json(201, entry);
-        } catch (ApiException e) {
-            return AdminAnswers.json(400, AdminAnswers.problem(e.issues().isEmpty() ? "invalid scenario" : e.issues().get(0).diagnostics()));
-        }
+        String apiKey = body == null ? null : body.path("apiKey").asText(null);
+        return AdminAnswers.addScenario(body, (prefer, times) -> runtime.get().scenarios().add(prefer, apiKey, times),
+                entry -> entry);
     }
 }

@@ -93,22 +93,9 @@ public final class SandboxEndpoints {
     }
 
     private ResponseDefinition addScenario(String apiKey, Request request) {
-        JsonNode body = AdminAnswers.body(request.getBodyAsString());
-        if (body == null) {
-            return AdminAnswers.json(400, AdminAnswers.problem("the body must be a JSON object"));
-        }
-        String prefer = body.path("prefer").asText(null);
-        if (prefer == null) {
-            return AdminAnswers.json(400, AdminAnswers.problem("prefer is required, e.g. {\"prefer\": \"code=503\"}"));
-        }
-        try {
-            Integer times = body.hasNonNull("times") ? body.get("times").asInt() : null;
-            // Always this key's: a partner's scenario never reaches another sandbox.
-            return AdminAnswers.json(201, view(runtime.get().scenarios().add(prefer, apiKey, times)));
-        } catch (ApiException e) {
-            return AdminAnswers.json(400, AdminAnswers.problem(
-                    e.issues().isEmpty() ? "invalid scenario" : e.issues().get(0).diagnostics()));
-        }
+        // Always this key's, whatever the body says: a partner's scenario never reaches another sandbox.
+        return AdminAnswers.addScenario(AdminAnswers.body(request.getBodyAsString()),
+                (prefer, times) -> runtime.get().scenarios().add(prefer, apiKey, times), SandboxEndpoints::view);
     }
 
     private static Map<String, Object> view(RunScenarios.Entry entry) {
