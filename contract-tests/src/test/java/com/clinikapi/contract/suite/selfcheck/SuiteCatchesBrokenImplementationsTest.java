@@ -4,6 +4,7 @@ import com.clinikapi.contract.suite.coverage.CoveragePair;
 import com.clinikapi.contract.suite.coverage.CoverageReport;
 import com.clinikapi.contract.suite.coverage.Pending;
 import com.clinikapi.contract.suite.differential.Differential;
+import com.clinikapi.contract.suite.differential.Step;
 import com.clinikapi.contract.suite.spec.SpecModel;
 import com.clinikapi.contract.suite.target.ContractTarget;
 import com.clinikapi.contract.suite.target.Targets;
@@ -134,8 +135,21 @@ class SuiteCatchesBrokenImplementationsTest {
 
     @Test
     void theDifferentialCheckPassesForTwoFaithfulCopies() throws Exception {
+        // The copy is a proxy on the JDK's HttpServer, which answers a request line that does not
+        // decode (GET /v1/appointments?%ZZ=1) with its own 400 before any handler: those steps cannot
+        // pass through it, so the copy is compared on the others.
+        List<Step> carried = Differential.partnersDay().stream().filter(step -> isUri(step.path())).toList();
         try (BrokenTarget copy = BrokenTarget.around(mock, UnaryOperator.identity())) {
-            Differential.compare(Differential.partnersDay(), mock, copy.target());
+            Differential.compare(carried, mock, copy.target());
+        }
+    }
+
+    private static boolean isUri(String path) {
+        try {
+            new java.net.URI(path);
+            return true;
+        } catch (java.net.URISyntaxException e) {
+            return false;
         }
     }
 
