@@ -113,9 +113,10 @@ runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$OUT/pg" -o "-p $PG_PORT -k /tmp -c 
 DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/bench"
 export DATASOURCES_DEFAULT_USERNAME=postgres DATASOURCES_DEFAULT_PASSWORD=
 
+psql() { command psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -v ON_ERROR_STOP=1 -q "$@"; }
+
 for rows in $SIZES; do
   big=$(( rows * 6 / 10 ))
-  psql() { command psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -v ON_ERROR_STOP=1 -q "$@"; }
   psql -d postgres -c "DROP DATABASE IF EXISTS bench" -c "CREATE DATABASE bench"
   # The key (and the schema: the keys command migrates first), then the rows, no ANALYZE.
   key=$(DATASOURCES_DEFAULT_URL=$DB_URL java "${BIG_PLAN[@]}" -jar "$SERVER_JAR" keys create --tenant bench --mode test \
@@ -157,8 +158,9 @@ row "service, H2 | - | keyless 401 (HTTP ceiling) | $keyless | | | | | | $(load)
 scenario "service, H2" "created by the run" "create" create.lua "$url" "keyless" "$keyless"
 # Reads, updates and searches on what the creates left: ids appt_g… do not exist on H2, so read
 # one id found by a search instead.
-first=$(curl -s "$url/v1/appointments?count=1" -H "x-api-key: $BENCH_KEY" | sed -E 's/.*"id":"([^"]+)".*/\1/')
-count=$(curl -s "$url/v1/appointments?count=1" -H "x-api-key: $BENCH_KEY" | sed -E 's/.*"total":([0-9]+).*/\1/')
+page=$(curl -s "$url/v1/appointments?count=1" -H "x-api-key: $BENCH_KEY")
+first=$(sed -E 's/.*"id":"([^"]+)".*/\1/' <<<"$page")
+count=$(sed -E 's/.*"total":([0-9]+).*/\1/' <<<"$page")
 BENCH_FIXED_ID=$first scenario "service, H2" "$count" "read by id" read-fixed.lua "$url" "keyless" "$keyless"
 BENCH_FIXED_ID=$first scenario "service, H2" "$count" "partial update" update-fixed.lua "$url" "keyless" "$keyless"
 scenario "service, H2" "$count" "search by patient" search-patient.lua "$url" "keyless" "$keyless"
@@ -166,13 +168,13 @@ row "service, H2 | $count | start to first answer: $started ms; resident memory 
 kill "$pid"; wait "$pid" 2>/dev/null || true
 
 # ---- The partner mock next to stock WireMock -------------------------------------------------
-read -r wpid wstarted <<<"$(start_and_wait "http://127.0.0.1:$WIREMOCK_PORT/__admin/health" "$OUT/wiremock.log" \
+read -r wpid _ <<<"$(start_and_wait "http://127.0.0.1:$WIREMOCK_PORT/__admin/health" "$OUT/wiremock.log" \
     java -jar "$WIREMOCK_JAR" --port "$WIREMOCK_PORT" --no-request-journal --disable-banner)"
 pids+=("$wpid")
 curl -s -X POST "http://127.0.0.1:$WIREMOCK_PORT/__admin/mappings" -d '{"request": {"method": "GET", "url": "/static"},
   "response": {"status": 200, "headers": {"Content-Type": "application/json"},
   "body": "{\"data\": {\"id\": \"appt_8Jq2mXkR4vTn\", \"status\": \"booked\", \"patientId\": \"pat_abc123\"}}"}}' >/dev/null
-stock=$(BENCH_URL_PATH=/static measure static.lua "http://127.0.0.1:$WIREMOCK_PORT" | cut -d' ' -f1)
+stock=$(measure static.lua "http://127.0.0.1:$WIREMOCK_PORT" | cut -d' ' -f1)
 row "stock WireMock 3.13.2 | - | one static stub (ceiling) | $stock | | | | | | $(load)"
 kill "$wpid"; wait "$wpid" 2>/dev/null || true
 
