@@ -26,9 +26,10 @@ MOCK_JAR=mock/target/clinikapi-mock.jar
 WIREMOCK_JAR=${WIREMOCK_JAR:-$HOME/.m2/repository/org/wiremock/wiremock-standalone/3.13.2/wiremock-standalone-3.13.2.jar}
 # Auth and rate limiting stay on; the plan is only wide enough that the load is never refused.
 BIG_PLAN=(-Dclinikapi.plans.standard.requests-per-window=1000000000 -Dclinikapi.plans.standard.window-seconds=3600)
-# The heaps the README's start commands set (JVM defaults would size the heap to a quarter of RAM).
-read -r -a SERVICE_JAVA_OPTS <<<"${SERVICE_JAVA_OPTS:--Xmx256m}"
-read -r -a MOCK_JAVA_OPTS <<<"${MOCK_JAVA_OPTS:--Xmx256m}"
+# The options the README's start commands set: the heap (JVM defaults would size it to a quarter of
+# RAM) and the class-data archive the build made for the jar.
+read -r -a SERVICE_JAVA_OPTS <<<"${SERVICE_JAVA_OPTS:--XX:SharedArchiveFile=server/target/clinikapi-server.jsa -Xmx256m}"
+read -r -a MOCK_JAVA_OPTS <<<"${MOCK_JAVA_OPTS:--XX:SharedArchiveFile=mock/target/clinikapi-mock.jsa -Xmx256m}"
 export CLINIKAPI_CURSOR_SECRET=bench-cursor-secret-not-for-production-0123456789
 
 for tool in wrk "$PG_BIN/pgbench" "$PG_BIN/initdb" java curl; do

@@ -4,7 +4,7 @@
 # version the last answer gave (a concurrent edit makes the change 409 VERSION_CONFLICT instead of
 # overwriting it).
 #
-#   java -Xmx256m -jar mock/target/clinikapi-mock.jar &        # the mock on http://localhost:8081
+#   java -XX:SharedArchiveFile=mock/target/clinikapi-mock.jsa -Xmx256m -jar mock/target/clinikapi-mock.jar &  # http://localhost:8081
 #   CLINIKAPI_KEY=clk_test_mycompany_dev1 examples/curl/booking.sh
 #
 # Any clk_test_… key is a sandbox of its own on the mock. Against the service, use a key it issued

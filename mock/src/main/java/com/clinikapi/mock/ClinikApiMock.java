@@ -46,6 +46,9 @@ public final class ClinikApiMock {
         if (settings.adminToken() != null && generatedToken) {
             System.out.printf("Admin API (/__admin) token: %s (send it as 'Authorization: Token …')%n", settings.adminToken());
         }
+        if (ClassDataTraining.requested()) {
+            ClassDataTraining.trainAndExit("http://" + settings.bindAddress() + ":" + server.port());
+        }
     }
 
     /** Starts a mock server; the caller stops it. */
