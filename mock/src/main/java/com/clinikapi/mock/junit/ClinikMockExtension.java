@@ -6,6 +6,8 @@ import com.clinikapi.mock.MockSettings;
 import com.clinikapi.mock.journal.JournalRedaction;
 import com.clinikapi.mock.sandbox.SandboxLimits;
 import com.clinikapi.mock.scenario.RunScenarios;
+import com.clinikapi.mock.seed.SeedRequest;
+import com.clinikapi.mock.seed.SeedSummary;
 import com.clinikapi.mock.validation.ResponseViolation;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -131,6 +133,24 @@ public final class ClinikMockExtension extends WireMockExtension {
 
     public void clearScenarios() {
         runtime().scenarios().clear();
+    }
+
+    /**
+     * Replaces {@code apiKey}'s appointments with synthetic ones made from {@code seed}, as
+     * {@code POST /__sandbox/seed} does: every status, a practitioner's full day, cancelled and rebooked
+     * slots, time zones and daylight-saving edges, several pages for one practitioner and one patient.
+     *
+     * @return what was seeded: counts, ids and the date range to search
+     * @throws com.clinikapi.contract.error.ApiException {@code SANDBOX_FULL} if the sandbox may not hold
+     *                                                   that many appointments
+     */
+    public SeedSummary seed(String apiKey, long seed) {
+        return runtime().seeder().seed(apiKey, SeedRequest.of(seed));
+    }
+
+    /** {@link #seed(String, long)} with {@code days} working days of back-to-back slots (1 to 30; 3 by default). */
+    public SeedSummary seed(String apiKey, long seed, int days) {
+        return runtime().seeder().seed(apiKey, new SeedRequest(seed, days));
     }
 
     /** Responses of the mock that broke the spec since the last call (needs {@link Builder#validateResponses}). */
