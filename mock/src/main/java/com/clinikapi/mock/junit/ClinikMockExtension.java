@@ -12,6 +12,7 @@ import com.clinikapi.mock.validation.ResponseViolation;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -61,6 +62,7 @@ public final class ClinikMockExtension extends WireMockExtension {
     private final boolean failOnSpecViolations;
     private final boolean resetBeforeEachTest;
     private final Object resets = new Object();
+    private final TestScenarios testScenarios = new TestScenarios();
     /** Tests of this mock between their before-each and after-each; guarded by {@link #resets}. */
     private int testsRunning;
 
@@ -136,6 +138,19 @@ public final class ClinikMockExtension extends WireMockExtension {
     }
 
     /**
+     * Puts {@code apiKey}'s requests (null: every key's) into a scenario until the test ends or the
+     * scenario is used up, e.g. {@code forceScenario(MockScenario.unavailable(2), key)} to see a client
+     * that cannot send {@code Prefer} retry twice and then succeed. Set outside a test (in
+     * {@code @BeforeAll}), it lasts until {@link #clearScenarios()} or the next reset.
+     */
+    public RunScenarios.Entry forceScenario(MockScenario scenario, String apiKey) {
+        RunScenarios.Entry entry = runtime().scenarios().add(scenario.prefer(), apiKey, scenario.timesOrNull(),
+                scenario.operationIds());
+        testScenarios.added(entry.id());
+        return entry;
+    }
+
+    /**
      * Replaces {@code apiKey}'s appointments with synthetic ones made from {@code seed}, as
      * {@code POST /__sandbox/seed} does: every status, a practitioner's full day, cancelled and rebooked
      * slots, time zones and daylight-saving edges, several pages for one practitioner and one patient.
@@ -180,9 +195,18 @@ public final class ClinikMockExtension extends WireMockExtension {
         pointStaticDslHere();
     }
 
+    /** After the reset: the test's {@link ClinikScenario}s, which {@link #onAfterEach} removes with the others it set. */
+    @Override
+    protected void onBeforeEach(ExtensionContext context, WireMockRuntimeInfo wireMockRuntimeInfo) {
+        super.onBeforeEach(context, wireMockRuntimeInfo);
+        testScenarios.begin();
+        TestScenarios.annotated(context).forEach(scenario -> forceScenario(scenario, null));
+    }
+
     @Override
     protected void onAfterEach(WireMockRuntimeInfo wireMockRuntimeInfo) {
         WireMock.configure();
+        testScenarios.end().forEach(runtime().scenarios()::remove);
         Set<String> ownKeys = TestKeys.end();
         if (resetBeforeEachTest) {
             ownKeys.forEach(this::reset);
