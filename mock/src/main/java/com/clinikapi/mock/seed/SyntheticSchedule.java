@@ -120,10 +120,10 @@ final class SyntheticSchedule {
         return new SeedPlan(List.copyOf(steps), summary(firstDay));
     }
 
-    /** The full-day practitioner's working days; answers the first. */
+    /** The full-day practitioner's working days, from a Monday between April and August; answers the first. */
     private LocalDate fullDays() {
         String practitioner = practitioner(1);
-        LocalDate firstMonday = LocalDate.of(YEAR, 1, 4).with(TemporalAdjusters.firstInMonth(DayOfWeek.MONDAY))
+        LocalDate firstMonday = LocalDate.of(YEAR, 1, 1).with(TemporalAdjusters.firstInMonth(DayOfWeek.MONDAY))
                 .plusWeeks(14 + random.nextInt(20));
         LocalDate day = firstMonday;
         for (int made = 0; made < request.days(); day = day.plusDays(1)) {
@@ -302,7 +302,7 @@ final class SyntheticSchedule {
         return body;
     }
 
-    /** {@code start}, its end as {@code end} or as {@code minutesDuration}, and a {@code created} before it. */
+    /** {@code start}, and its end as {@code end} or as {@code minutesDuration} (the rules derive {@code end}). */
     private void times(ObjectNode body, ZonedDateTime start, int minutes, boolean sendEnd) {
         put(body, "start", start);
         if (sendEnd) {
