@@ -11,6 +11,7 @@ import com.clinikapi.mock.sandbox.SandboxLimits;
 import com.clinikapi.mock.scenario.ForcedResponses;
 import com.clinikapi.mock.scenario.RunScenarios;
 import com.clinikapi.mock.scenario.ScenarioSelector;
+import com.clinikapi.mock.seed.SandboxSeeder;
 import com.clinikapi.mock.spec.ApiContract;
 import com.clinikapi.mock.spec.ContractOperation;
 import com.clinikapi.mock.store.AppointmentSearch;
@@ -52,6 +53,7 @@ public final class MockRuntime {
     private final IdleSandboxes sandboxes;
     private final SandboxLimits sandboxLimits;
     private final ApiPipeline pipeline;
+    private final SandboxSeeder seeder;
 
     private MockRuntime(ApiContract contract, SpecValidator validator, MockSettings settings, ConformanceLog conformance,
                         Clock clock) {
@@ -70,6 +72,8 @@ public final class MockRuntime {
                 new ScenarioSelector(runScenarios), new ForcedResponses(), new JsonBodyReader(),
                 new RequestValidation(validator), new RequestLog(settings.verbose()), idempotentResults, sandboxes,
                 clock);
+        this.seeder = new SandboxSeeder(contract, handlers, new RequestValidation(validator), sandboxes,
+                this::forgetAppointments, sandboxLimits.maxAppointments(), clock);
     }
 
     /**
@@ -134,6 +138,17 @@ public final class MockRuntime {
         idempotentResults.clear(apiKey);
         runScenarios.clear(apiKey);
         rateLimits.clear(apiKey);
+    }
+
+    /** What seeding forgets of a key: its appointments and the idempotent answers that carried them. */
+    private void forgetAppointments(String apiKey) {
+        store.clear(apiKey);
+        idempotentResults.clear(apiKey);
+    }
+
+    /** Fills a key's sandbox with synthetic appointments ({@code POST /__sandbox/seed}). */
+    public SandboxSeeder seeder() {
+        return seeder;
     }
 
     /** When each sandbox was last used; idle ones are forgotten by the {@code IdleSandboxSweep}. */

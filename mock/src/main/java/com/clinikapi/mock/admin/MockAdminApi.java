@@ -1,7 +1,10 @@
 package com.clinikapi.mock.admin;
 
+import com.clinikapi.contract.error.ApiException;
 import com.clinikapi.mock.MockRuntime;
+import com.clinikapi.mock.auth.ApiKeyCheck;
 import com.clinikapi.mock.auth.ReservedKeys;
+import com.clinikapi.mock.seed.SeedRequest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.admin.Router;
 import com.github.tomakehurst.wiremock.extension.AdminApiExtension;
@@ -19,7 +22,9 @@ import java.util.function.Supplier;
  *   <li>{@code GET|POST|DELETE /__admin/clinikapi/scenarios} — list, add
  *       ({@code {"prefer": "code=503", "apiKey": …, "times": 2}}) or clear run-wide scenarios;</li>
  *   <li>{@code GET /__admin/clinikapi/reserved-keys} — the reserved keys and what they do;</li>
- *   <li>{@code GET /__admin/clinikapi/sandboxes} — how many sandboxes are held, and their limits.</li>
+ *   <li>{@code GET /__admin/clinikapi/sandboxes} — how many sandboxes are held, and their limits;</li>
+ *   <li>{@code POST /__admin/clinikapi/seed} — replace one key's appointments with synthetic ones,
+ *       {@code {"apiKey": "clk_test_…", "seed": 42}}, as that key's {@code POST /__sandbox/seed} does.</li>
  * </ul>
  */
 public final class MockAdminApi implements AdminApiExtension {
@@ -28,6 +33,7 @@ public final class MockAdminApi implements AdminApiExtension {
     public static final String SCENARIOS = "/clinikapi/scenarios";
     public static final String RESERVED_KEYS = "/clinikapi/reserved-keys";
     public static final String SANDBOXES = "/clinikapi/sandboxes";
+    public static final String SEED = "/clinikapi/seed";
 
     private final Supplier<MockRuntime> runtime;
 
@@ -46,6 +52,7 @@ public final class MockAdminApi implements AdminApiExtension {
         });
         router.add(RequestMethod.GET, RESERVED_KEYS, (admin, event, params) -> AdminAnswers.json(200, ReservedKeys.describe()));
         router.add(RequestMethod.GET, SANDBOXES, (admin, event, params) -> sandboxes());
+        router.add(RequestMethod.POST, SEED, (admin, event, params) -> seed(event));
     }
 
     @Override
@@ -73,6 +80,24 @@ public final class MockAdminApi implements AdminApiExtension {
                 .put("sandboxes", mock.sandboxes().count())
                 .put("idleSeconds", mock.sandboxLimits().idleTime().toSeconds())
                 .put("maxAppointments", mock.sandboxLimits().maxAppointments()));
+    }
+
+    private ResponseDefinition seed(ServeEvent event) {
+        JsonNode body = AdminAnswers.body(event);
+        String apiKey = body == null ? null : body.path("apiKey").asText(null);
+        try {
+            new ApiKeyCheck().authenticate(apiKey);
+        } catch (ApiException e) {
+            return AdminAnswers.json(400, AdminAnswers.problem(
+                    "apiKey: must be a usable clk_test_ or clk_live_ key, e.g. {\"apiKey\": \"clk_test_mycompany_dev1\", \"seed\": 42}"));
+        }
+        try {
+            SeedRequest request = SeedRequest.from(body, "apiKey");
+            return AdminAnswers.json(200, runtime.get().seeder().seed(apiKey, request).toJson());
+        } catch (ApiException e) {
+            return AdminAnswers.json(e.code().httpStatus() == 409 ? 409 : 400, AdminAnswers.problem(e.issues().isEmpty()
+                    ? e.code().summary() : e.issues().get(0).diagnostics()));
+        }
     }
 
     private ResponseDefinition addScenario(ServeEvent event) {

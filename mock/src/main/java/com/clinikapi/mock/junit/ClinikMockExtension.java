@@ -6,10 +6,13 @@ import com.clinikapi.mock.MockSettings;
 import com.clinikapi.mock.journal.JournalRedaction;
 import com.clinikapi.mock.sandbox.SandboxLimits;
 import com.clinikapi.mock.scenario.RunScenarios;
+import com.clinikapi.mock.seed.SeedRequest;
+import com.clinikapi.mock.seed.SeedSummary;
 import com.clinikapi.mock.validation.ResponseViolation;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -59,6 +62,7 @@ public final class ClinikMockExtension extends WireMockExtension {
     private final boolean failOnSpecViolations;
     private final boolean resetBeforeEachTest;
     private final Object resets = new Object();
+    private final TestScenarios testScenarios = new TestScenarios();
     /** Tests of this mock between their before-each and after-each; guarded by {@link #resets}. */
     private int testsRunning;
 
@@ -133,6 +137,37 @@ public final class ClinikMockExtension extends WireMockExtension {
         runtime().scenarios().clear();
     }
 
+    /**
+     * Puts {@code apiKey}'s requests (null: every key's) into a scenario until the test ends or the
+     * scenario is used up, e.g. {@code forceScenario(MockScenario.unavailable(2), key)} to see a client
+     * that cannot send {@code Prefer} retry twice and then succeed. Set outside a test (in
+     * {@code @BeforeAll}), it lasts until {@link #clearScenarios()} or the next reset.
+     */
+    public RunScenarios.Entry forceScenario(MockScenario scenario, String apiKey) {
+        RunScenarios.Entry entry = runtime().scenarios().add(scenario.prefer(), apiKey, scenario.timesOrNull(),
+                scenario.operationIds());
+        testScenarios.added(entry.id());
+        return entry;
+    }
+
+    /**
+     * Replaces {@code apiKey}'s appointments with synthetic ones made from {@code seed}, as
+     * {@code POST /__sandbox/seed} does: every status, a practitioner's full day, cancelled and rebooked
+     * slots, time zones and daylight-saving edges, several pages for one practitioner and one patient.
+     *
+     * @return what was seeded: counts, ids and the date range to search
+     * @throws com.clinikapi.contract.error.ApiException {@code SANDBOX_FULL} if the sandbox may not hold
+     *                                                   that many appointments
+     */
+    public SeedSummary seed(String apiKey, long seed) {
+        return runtime().seeder().seed(apiKey, SeedRequest.of(seed));
+    }
+
+    /** {@link #seed(String, long)} with {@code days} working days of back-to-back slots (1 to 30; 3 by default). */
+    public SeedSummary seed(String apiKey, long seed, int days) {
+        return runtime().seeder().seed(apiKey, new SeedRequest(seed, days));
+    }
+
     /** Responses of the mock that broke the spec since the last call (needs {@link Builder#validateResponses}). */
     public List<ResponseViolation> specViolations() {
         return runtime().conformance().drain();
@@ -160,9 +195,18 @@ public final class ClinikMockExtension extends WireMockExtension {
         pointStaticDslHere();
     }
 
+    /** After the reset: the test's {@link ClinikScenario}s, which {@link #onAfterEach} removes with the others it set. */
+    @Override
+    protected void onBeforeEach(ExtensionContext context, WireMockRuntimeInfo wireMockRuntimeInfo) {
+        super.onBeforeEach(context, wireMockRuntimeInfo);
+        testScenarios.begin();
+        TestScenarios.annotated(context).forEach(scenario -> forceScenario(scenario, null));
+    }
+
     @Override
     protected void onAfterEach(WireMockRuntimeInfo wireMockRuntimeInfo) {
         WireMock.configure();
+        testScenarios.end().forEach(runtime().scenarios()::remove);
         Set<String> ownKeys = TestKeys.end();
         if (resetBeforeEachTest) {
             ownKeys.forEach(this::reset);

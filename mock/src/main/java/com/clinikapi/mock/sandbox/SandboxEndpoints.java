@@ -7,6 +7,7 @@ import com.clinikapi.mock.admin.AdminAnswers;
 import com.clinikapi.mock.auth.ApiKeyCheck;
 import com.clinikapi.mock.journal.JournalRedaction;
 import com.clinikapi.mock.scenario.RunScenarios;
+import com.clinikapi.mock.seed.SeedEndpoint;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.common.Json;
@@ -31,7 +32,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
  *   <li>{@code GET|POST|DELETE /__sandbox/scenarios} — list, add ({@code {"prefer": "code=503",
  *       "times": 2}}) or clear scenarios for this key's requests;</li>
  *   <li>{@code GET /__sandbox/requests} — this key's requests in the journal, as the journal keeps
- *       them (WireMock's {@code /__admin/requests} shape).</li>
+ *       them (WireMock's {@code /__admin/requests} shape);</li>
+ *   <li>{@code POST /__sandbox/seed} — replace this key's appointments with synthetic ones
+ *       ({@code {"seed": 42}}; see {@link SeedEndpoint}).</li>
  * </ul>
  * A missing or refused key is answered as the API answers it (401 in its error format).
  */
@@ -41,14 +44,17 @@ public final class SandboxEndpoints {
     private static final String RESET = PREFIX + "reset";
     private static final String SCENARIOS = PREFIX + "scenarios";
     private static final String REQUESTS = PREFIX + "requests";
+    private static final String SEED = PREFIX + "seed";
 
     private final Supplier<MockRuntime> runtime;
     private final Supplier<Admin> admin;
     private final ApiKeyCheck keyCheck = new ApiKeyCheck();
+    private final SeedEndpoint seed;
 
     public SandboxEndpoints(Supplier<MockRuntime> runtime, Supplier<Admin> admin) {
         this.runtime = runtime;
         this.admin = admin;
+        this.seed = new SeedEndpoint(runtime);
     }
 
     public boolean serves(Request request) {
@@ -73,9 +79,10 @@ public final class SandboxEndpoints {
                 yield AdminAnswers.json(200, AdminAnswers.object().put("cleared", true));
             }
             case "GET " + REQUESTS -> requestsOf(apiKey);
+            case "POST " + SEED -> seed.answer(apiKey, request);
             default -> AdminAnswers.json(404, AdminAnswers.problem(
                     "no such sandbox endpoint; there are POST /__sandbox/reset, GET|POST|DELETE /__sandbox/scenarios"
-                            + " and GET /__sandbox/requests"));
+                            + ", GET /__sandbox/requests and POST /__sandbox/seed"));
         };
     }
 

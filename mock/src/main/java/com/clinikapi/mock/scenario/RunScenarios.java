@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -29,6 +30,17 @@ public final class RunScenarios {
      * @throws com.clinikapi.contract.error.ApiException if {@code prefer} is not a valid scenario
      */
     public Entry add(String prefer, String apiKey, Integer times) {
+        return add(prefer, apiKey, times, Set.of());
+    }
+
+    /**
+     * A scenario for some operations only: a forced {@code SCHEDULING_CONFLICT} belongs to creates and
+     * updates, though deletes document the same 409 answer.
+     *
+     * @param operationIds the operations it applies to; empty for every operation that can honour it
+     * @throws com.clinikapi.contract.error.ApiException if {@code prefer} is not a valid scenario
+     */
+    public Entry add(String prefer, String apiKey, Integer times, Set<String> operationIds) {
         Scenario scenario = PreferHeader.parse(prefer);
         if (scenario.isEmpty()) {
             throw PreferHeader.invalid("must contain at least one of code, example, delay, fault");
@@ -37,20 +49,24 @@ public final class RunScenarios {
             throw PreferHeader.invalid("times must be at least 1");
         }
         Slot slot = new Slot(UUID.randomUUID().toString(), prefer, apiKey, scenario,
-                new AtomicInteger(times == null ? -1 : times));
+                new AtomicInteger(times == null ? -1 : times), Set.copyOf(operationIds));
         slots.add(slot);
         return slot.entry();
     }
 
-    /** The scenario for this request, counting one use of it; only scenarios {@code applicable} to it count. */
-    public Optional<Scenario> next(String apiKey, Predicate<Scenario> applicable) {
+    /**
+     * The scenario for this request, counting one use of it; only scenarios for its operation and
+     * {@code applicable} to it count.
+     */
+    public Optional<Scenario> next(String apiKey, String operationId, Predicate<Scenario> applicable) {
         if (slots.isEmpty()) {
             return Optional.empty();
         }
         List<Slot> candidates = new ArrayList<>(slots);
         candidates.sort(Comparator.comparing((Slot slot) -> slot.apiKey == null));
         for (Slot slot : candidates) {
-            if ((slot.apiKey == null || slot.apiKey.equals(apiKey)) && applicable.test(slot.scenario) && slot.use()) {
+            if ((slot.apiKey == null || slot.apiKey.equals(apiKey)) && slot.servesOperation(operationId)
+                    && applicable.test(slot.scenario) && slot.use()) {
                 if (slot.remaining.get() == 0) {
                     slots.remove(slot);
                 }
@@ -72,7 +88,17 @@ public final class RunScenarios {
         slots.removeIf(slot -> apiKey.equals(slot.apiKey));
     }
 
-    private record Slot(String id, String prefer, String apiKey, Scenario scenario, AtomicInteger remaining) {
+    /** Removes one scenario by its {@link Entry#id()}; nothing if it is used up or gone. */
+    public void remove(String id) {
+        slots.removeIf(slot -> slot.id.equals(id));
+    }
+
+    private record Slot(String id, String prefer, String apiKey, Scenario scenario, AtomicInteger remaining,
+                        Set<String> operationIds) {
+
+        boolean servesOperation(String operationId) {
+            return operationIds.isEmpty() || operationIds.contains(operationId);
+        }
 
         /** Takes one use; false when none is left. Unlimited slots hold -1. */
         boolean use() {

@@ -34,7 +34,7 @@ public final class ScenarioSelector {
             }
             return Scenario.NONE;
         }
-        return runScenarios.next(apiKey, scenario -> isApplicable(operation, scenario)).orElse(Scenario.NONE);
+        return runScenarios.next(apiKey, operation.operationId(), scenario -> isApplicable(operation, scenario)).orElse(Scenario.NONE);
     }
 
     /** The statuses a {@code code=} may ask for, in order: the spec's, so the wording never echoes the request. */
