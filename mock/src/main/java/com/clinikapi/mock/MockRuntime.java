@@ -1,6 +1,7 @@
 package com.clinikapi.mock;
 
 import com.clinikapi.contract.ApiSpec;
+import com.clinikapi.contract.docs.ReferenceDocs;
 import com.clinikapi.contract.search.CursorCodec;
 import com.clinikapi.mock.appointment.AppointmentOperations;
 import com.clinikapi.mock.auth.ApiKeyCheck;
@@ -42,6 +43,9 @@ import java.util.stream.Collectors;
 public final class MockRuntime {
 
     private static final Logger LOG = LoggerFactory.getLogger(MockRuntime.class);
+    /** What the docs page's server list says about the mock, where a partner picks the key to try it with. */
+    static final String DOCS_SERVER_DESCRIPTION = "This mock. Any well-formed clk_test_… key (e.g. clk_test_yourname) "
+            + "is a sandbox of its own: Authorize with one to try the operations.";
 
     private final ApiContract contract;
     private final SpecValidator validator;
@@ -55,8 +59,8 @@ public final class MockRuntime {
     private final ApiPipeline pipeline;
     private final SandboxSeeder seeder;
 
-    private MockRuntime(ApiContract contract, SpecValidator validator, MockSettings settings, ConformanceLog conformance,
-                        Clock clock) {
+    private MockRuntime(String specText, ApiContract contract, SpecValidator validator, MockSettings settings,
+                        ConformanceLog conformance, Clock clock) {
         this.contract = contract;
         this.conformance = conformance;
         this.validator = validator;
@@ -71,7 +75,7 @@ public final class MockRuntime {
         this.pipeline = new ApiPipeline(contract, handlers, new ApiKeyCheck(), rateLimits,
                 new ScenarioSelector(runScenarios), new ForcedResponses(), new JsonBodyReader(),
                 new RequestValidation(validator), new RequestLog(settings.verbose()), idempotentResults, sandboxes,
-                clock);
+                ReferenceDocs.of(specText, DOCS_SERVER_DESCRIPTION), clock);
         this.seeder = new SandboxSeeder(contract, handlers, new RequestValidation(validator), sandboxes,
                 this::forgetAppointments, sandboxLimits.maxAppointments(), clock);
     }
@@ -89,7 +93,7 @@ public final class MockRuntime {
         CompletableFuture<SpecValidator> validator = spec.thenApplyAsync(SpecValidator::forSpec);
         return spec.thenApplyAsync(ApiContract::parse)
                 .thenCombine(validator, (contract, built) ->
-                        new MockRuntime(contract, built, settings, conformance, Clock.systemUTC()));
+                        new MockRuntime(spec.join(), contract, built, settings, conformance, Clock.systemUTC()));
     }
 
     /**

@@ -2,6 +2,7 @@ package com.clinikapi.mock.web;
 
 import com.clinikapi.contract.ApiHeaders;
 import com.clinikapi.contract.RequestIds;
+import com.clinikapi.contract.docs.ReferenceDocs;
 import com.clinikapi.contract.error.ApiException;
 import com.clinikapi.contract.error.ErrorCode;
 import com.clinikapi.contract.idempotency.IdempotencyKeys;
@@ -55,12 +56,13 @@ public final class ApiPipeline {
     private final RequestLog log;
     private final IdempotentResults idempotentResults;
     private final IdleSandboxes sandboxes;
+    private final ReferenceDocs docs;
     private final Clock clock;
 
     public ApiPipeline(ApiContract contract, Map<String, OperationHandler> handlers, ApiKeyCheck keyCheck,
                        RateLimitWindows rateLimits, ScenarioSelector scenarios, ForcedResponses forced,
                        JsonBodyReader bodies, RequestValidation validation, RequestLog log,
-                       IdempotentResults idempotentResults, IdleSandboxes sandboxes, Clock clock) {
+                       IdempotentResults idempotentResults, IdleSandboxes sandboxes, ReferenceDocs docs, Clock clock) {
         this.contract = contract;
         this.handlers = Map.copyOf(handlers);
         this.keyCheck = keyCheck;
@@ -73,6 +75,7 @@ public final class ApiPipeline {
         this.log = log;
         this.idempotentResults = idempotentResults;
         this.sandboxes = sandboxes;
+        this.docs = docs;
         this.clock = clock;
     }
 
@@ -95,7 +98,8 @@ public final class ApiPipeline {
      *   that requires one, or any path under {@code /v1/}, known or not;</li>
      *   <li>request shape the transport could not decode, under {@code /v1/}: the path, then the
      *   query (400; elsewhere, e.g. {@code /health}, it is ignored);</li>
-     *   <li>no such route: 405 with {@code Allow} for a known path, else 404;</li>
+     *   <li>no such operation: the reference docs ({@code /docs}, {@code /docs/…}, {@code /openapi.yaml}:
+     *   no key, GET and HEAD only), else 405 with {@code Allow} for a known path, else 404;</li>
      *   <li>a scenario the partner asked for (the mock's own; before anything can change state);</li>
      *   <li>the body's decoding (an unreadable body is read as empty) and media type (415), the
      *   parameters and the body against the schema (400, 422), then the rules, in
@@ -120,7 +124,8 @@ public final class ApiPipeline {
                 refuseUndecodableUri(arrival);
             }
             if (arrival.match().isEmpty()) {
-                return routeError(context, rate, arrival.path(), arrival.method());
+                Optional<ResponseDefinition> docsFile = referenceDocs(context, rate, arrival);
+                return docsFile.isPresent() ? docsFile.get() : routeError(context, rate, arrival.path(), arrival.method());
             }
             OperationMatch match = arrival.match().get();
             scenario = scenarios.select(arrival.request().getHeader(PreferHeader.NAME), arrival.apiKey(), match.operation());
@@ -162,6 +167,17 @@ public final class ApiPipeline {
     public ResponseDefinition refuseUnrouted(String accept) {
         RequestContext context = new RequestContext(RequestIds.newId(), UtcTimes.now(clock), accept, null);
         return responses.routeError(context, rateLimits.unmetered(), RouteError.NO_SUCH_ENDPOINT, List.of());
+    }
+
+    /** A file of the reference docs, 405 for a method they do not answer, or empty for a path that is not theirs. */
+    private Optional<ResponseDefinition> referenceDocs(RequestContext context, RateLimitSnapshot rate, Arrival arrival) {
+        if (!ReferenceDocs.serves(arrival.path())) {
+            return Optional.empty();
+        }
+        if (!ReferenceDocs.METHODS.contains(arrival.method())) {
+            return Optional.of(responses.routeError(context, rate, RouteError.METHOD_NOT_ALLOWED, ReferenceDocs.METHODS));
+        }
+        return docs.answer(arrival.path()).map(answer -> responses.docs(context, rate, answer));
     }
 
     /** A method or path the spec does not define: a known path is 405 (with {@code Allow}), anything else 404. */

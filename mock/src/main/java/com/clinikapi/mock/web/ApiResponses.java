@@ -2,6 +2,7 @@ package com.clinikapi.mock.web;
 
 import com.clinikapi.contract.ApiHeaders;
 import com.clinikapi.contract.ApiMediaTypes;
+import com.clinikapi.contract.docs.DocsAnswer;
 import com.clinikapi.contract.error.ApiException;
 import com.clinikapi.contract.error.ValidationIssue;
 import com.clinikapi.mock.ratelimit.RateLimitSnapshot;
@@ -95,6 +96,14 @@ public final class ApiResponses {
         return build(context, error.status(), body, rate, headers);
     }
 
+    /** A file of the reference docs: its own type, caching and security headers, and those every answer carries. */
+    ResponseDefinition docs(RequestContext context, RateLimitSnapshot rate, DocsAnswer answer) {
+        List<HttpHeader> headers = commonHeaders(context, rate);
+        answer.headers().forEach((name, value) -> headers.add(new HttpHeader(name, value)));
+        return new ResponseDefinitionBuilder().withStatus(DocsAnswer.STATUS).withBody(answer.body())
+                .withHeaders(new HttpHeaders(headers)).build();
+    }
+
     private ObjectNode meta(RequestContext context, int status, RateLimitSnapshot rate) {
         ObjectNode meta = JSON.createObjectNode();
         meta.put("requestId", context.requestId());
@@ -123,12 +132,7 @@ public final class ApiResponses {
 
     private ResponseDefinition build(RequestContext context, int status, JsonNode body, RateLimitSnapshot rate,
                                      Map<String, String> extraHeaders) {
-        List<HttpHeader> headers = new ArrayList<>();
-        headers.add(new HttpHeader(ApiHeaders.REQUEST_ID, context.requestId()));
-        headers.add(new HttpHeader(ApiHeaders.TIMESTAMP, UtcTimes.format(context.now())));
-        headers.add(new HttpHeader(ApiHeaders.RATE_LIMIT_LIMIT, Integer.toString(rate.limit())));
-        headers.add(new HttpHeader(ApiHeaders.RATE_LIMIT_REMAINING, Integer.toString(rate.remaining())));
-        headers.add(new HttpHeader(ApiHeaders.RATE_LIMIT_RESET, Integer.toString(rate.resetSeconds())));
+        List<HttpHeader> headers = commonHeaders(context, rate);
         extraHeaders.forEach((name, value) -> headers.add(new HttpHeader(name, value)));
         ResponseDefinitionBuilder response = new ResponseDefinitionBuilder().withStatus(status);
         if (body != null) {
@@ -136,6 +140,17 @@ public final class ApiResponses {
             response.withBody(bytes(body));
         }
         return response.withHeaders(new HttpHeaders(headers)).build();
+    }
+
+    /** The headers every response carries, the reference docs' included. */
+    private static List<HttpHeader> commonHeaders(RequestContext context, RateLimitSnapshot rate) {
+        List<HttpHeader> headers = new ArrayList<>();
+        headers.add(new HttpHeader(ApiHeaders.REQUEST_ID, context.requestId()));
+        headers.add(new HttpHeader(ApiHeaders.TIMESTAMP, UtcTimes.format(context.now())));
+        headers.add(new HttpHeader(ApiHeaders.RATE_LIMIT_LIMIT, Integer.toString(rate.limit())));
+        headers.add(new HttpHeader(ApiHeaders.RATE_LIMIT_REMAINING, Integer.toString(rate.remaining())));
+        headers.add(new HttpHeader(ApiHeaders.RATE_LIMIT_RESET, Integer.toString(rate.resetSeconds())));
+        return headers;
     }
 
     private static String mediaType(RequestContext context, int status) {

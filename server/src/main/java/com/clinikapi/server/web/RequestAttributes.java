@@ -15,6 +15,7 @@ public final class RequestAttributes {
 
     static final String REQUEST_ID = "clinikapi.requestId";
     static final String ANSWERED_AT = "clinikapi.answeredAt";
+    static final String REFERENCE_DOCS = "clinikapi.referenceDocs";
 
     private RequestAttributes() {
     }
@@ -31,6 +32,15 @@ public final class RequestAttributes {
         String id = RequestIds.newId();
         request.setAttribute(REQUEST_ID, id);
         return id;
+    }
+
+    /** Marks the request as answered by the reference docs, whose answers carry their own security headers. */
+    public static void answeredByReferenceDocs(HttpRequest<?> request) {
+        request.setAttribute(REFERENCE_DOCS, Boolean.TRUE);
+    }
+
+    public static boolean isAnsweredByReferenceDocs(HttpRequest<?> request) {
+        return request.getAttribute(REFERENCE_DOCS, Boolean.class).orElse(false);
     }
 
     /**

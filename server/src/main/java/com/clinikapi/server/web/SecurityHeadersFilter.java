@@ -2,6 +2,7 @@ package com.clinikapi.server.web;
 
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.order.Ordered;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
@@ -13,6 +14,11 @@ import io.micronaut.http.annotation.ServerFilter;
  * (on in the {@code prod} environment): it must only be sent when the API is reached over HTTPS,
  * usually through a TLS-terminating load balancer. CORS stays off (Micronaut's default) unless
  * {@code micronaut.server.cors} is configured: server-to-server partners need none.
+ *
+ * <p>The one exception: a file of the reference docs ({@code /docs}, {@code /openapi.yaml}) carries
+ * the docs' own headers instead ({@code ReferenceDocs.SECURITY_HEADERS}: a policy under which Swagger
+ * UI runs from this origin only, and caching), set by the controller that answered it. Their errors
+ * (a missing file) are API answers like any other.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 public class SecurityHeadersFilter implements Ordered {
@@ -31,15 +37,21 @@ public class SecurityHeadersFilter implements Ordered {
     }
 
     @ResponseFilter
-    public void secure(MutableHttpResponse<?> response) {
+    public void secure(HttpRequest<?> request, MutableHttpResponse<?> response) {
+        if (!RequestAttributes.isAnsweredByReferenceDocs(request)) {
+            secureApiAnswer(response);
+        }
+        if (strictTransportSecurity != null) {
+            response.header("Strict-Transport-Security", strictTransportSecurity);
+        }
+    }
+
+    private static void secureApiAnswer(MutableHttpResponse<?> response) {
         response.header("X-Content-Type-Options", "nosniff");
         response.header("Cache-Control", "no-store");
         response.header("X-Frame-Options", "DENY");
         response.header("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
         response.header("Referrer-Policy", "no-referrer");
         response.header("Cross-Origin-Resource-Policy", "same-origin");
-        if (strictTransportSecurity != null) {
-            response.header("Strict-Transport-Security", strictTransportSecurity);
-        }
     }
 }
