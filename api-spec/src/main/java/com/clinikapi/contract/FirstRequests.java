@@ -15,8 +15,9 @@ import java.time.Duration;
  */
 public final class FirstRequests {
 
+    /** A booking whose practitioner is new on every run, so a run on a kept database never conflicts. */
     private static final String APPOINTMENT = """
-            {"status":"booked","patientId":"pat_training","practitionerId":"prac_training",\
+            {"status":"booked","patientId":"pat_training","practitionerId":"%s",\
             "start":"2031-01-06T09:00:00Z","minutesDuration":30}""";
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -30,15 +31,16 @@ public final class FirstRequests {
 
     /** Makes the requests in order; throws if one is answered with another status than the contract's. */
     public void make() throws IOException, InterruptedException {
+        String practitionerId = "prac_training_" + Long.toHexString(System.nanoTime());
         expect(HttpRequest.newBuilder(URI.create(baseUrl + "/health")).GET(), 200);
         HttpResponse<String> created = expect(api("/v1/appointments")
                 .header("Content-Type", ApiMediaTypes.JSON)
-                .POST(HttpRequest.BodyPublishers.ofString(APPOINTMENT)), 201);
+                .POST(HttpRequest.BodyPublishers.ofString(APPOINTMENT.formatted(practitionerId))), 201);
         String location = created.headers().firstValue("Location").orElseThrow();
         expect(api(location.substring(location.indexOf("/v1/"))).GET(), 200);
         expect(api("/v1/appointments").header("Content-Type", ApiMediaTypes.JSON)
                 .POST(HttpRequest.BodyPublishers.ofString("{\"status\":\"booked\"}")), 422);
-        expect(api("/v1/appointments?practitionerId=prac_training&sort=-start").GET(), 200);
+        expect(api("/v1/appointments?practitionerId=" + practitionerId + "&sort=-start").GET(), 200);
     }
 
     private HttpRequest.Builder api(String path) {
