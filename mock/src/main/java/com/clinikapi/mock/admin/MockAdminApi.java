@@ -2,6 +2,7 @@ package com.clinikapi.mock.admin;
 
 import com.clinikapi.mock.MockRuntime;
 import com.clinikapi.mock.auth.ReservedKeys;
+import com.clinikapi.mock.conformance.ConformanceOverview;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.admin.Router;
 import com.github.tomakehurst.wiremock.extension.AdminApiExtension;
@@ -19,7 +20,9 @@ import java.util.function.Supplier;
  *   <li>{@code GET|POST|DELETE /__admin/clinikapi/scenarios} — list, add
  *       ({@code {"prefer": "code=503", "apiKey": …, "times": 2}}) or clear run-wide scenarios;</li>
  *   <li>{@code GET /__admin/clinikapi/reserved-keys} — the reserved keys and what they do;</li>
- *   <li>{@code GET /__admin/clinikapi/sandboxes} — how many sandboxes are held, and their limits.</li>
+ *   <li>{@code GET /__admin/clinikapi/sandboxes} — how many sandboxes are held, and their limits;</li>
+ *   <li>{@code GET /__admin/clinikapi/conformance} — every sandbox's conformance summary, by the
+ *       key's journal fingerprint, and the whole report of requests without a usable key.</li>
  * </ul>
  */
 public final class MockAdminApi implements AdminApiExtension {
@@ -28,6 +31,7 @@ public final class MockAdminApi implements AdminApiExtension {
     public static final String SCENARIOS = "/clinikapi/scenarios";
     public static final String RESERVED_KEYS = "/clinikapi/reserved-keys";
     public static final String SANDBOXES = "/clinikapi/sandboxes";
+    public static final String CONFORMANCE = "/clinikapi/conformance";
 
     private final Supplier<MockRuntime> runtime;
 
@@ -46,6 +50,8 @@ public final class MockAdminApi implements AdminApiExtension {
         });
         router.add(RequestMethod.GET, RESERVED_KEYS, (admin, event, params) -> AdminAnswers.json(200, ReservedKeys.describe()));
         router.add(RequestMethod.GET, SANDBOXES, (admin, event, params) -> sandboxes());
+        router.add(RequestMethod.GET, CONFORMANCE, (admin, event, params) -> AdminAnswers.json(200,
+                ConformanceOverview.of(runtime.get().conformanceRecorder())));
     }
 
     @Override

@@ -31,7 +31,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
  *   <li>{@code GET|POST|DELETE /__sandbox/scenarios} — list, add ({@code {"prefer": "code=503",
  *       "times": 2}}) or clear scenarios for this key's requests;</li>
  *   <li>{@code GET /__sandbox/requests} — this key's requests in the journal, as the journal keeps
- *       them (WireMock's {@code /__admin/requests} shape).</li>
+ *       them (WireMock's {@code /__admin/requests} shape);</li>
+ *   <li>{@code GET|DELETE /__sandbox/conformance} — this key's conformance report (its contract
+ *       breaks and the operations and statuses it met), or forget it.</li>
  * </ul>
  * A missing or refused key is answered as the API answers it (401 in its error format).
  */
@@ -41,6 +43,7 @@ public final class SandboxEndpoints {
     private static final String RESET = PREFIX + "reset";
     private static final String SCENARIOS = PREFIX + "scenarios";
     private static final String REQUESTS = PREFIX + "requests";
+    private static final String CONFORMANCE = PREFIX + "conformance";
 
     private final Supplier<MockRuntime> runtime;
     private final Supplier<Admin> admin;
@@ -73,9 +76,14 @@ public final class SandboxEndpoints {
                 yield AdminAnswers.json(200, AdminAnswers.object().put("cleared", true));
             }
             case "GET " + REQUESTS -> requestsOf(apiKey);
+            case "GET " + CONFORMANCE -> AdminAnswers.json(200, runtime.get().conformanceRecorder().report(apiKey).toJson());
+            case "DELETE " + CONFORMANCE -> {
+                runtime.get().conformanceRecorder().discard(apiKey);
+                yield AdminAnswers.json(200, AdminAnswers.object().put("cleared", true));
+            }
             default -> AdminAnswers.json(404, AdminAnswers.problem(
                     "no such sandbox endpoint; there are POST /__sandbox/reset, GET|POST|DELETE /__sandbox/scenarios"
-                            + " and GET /__sandbox/requests"));
+                            + ", GET /__sandbox/requests and GET|DELETE /__sandbox/conformance"));
         };
     }
 
