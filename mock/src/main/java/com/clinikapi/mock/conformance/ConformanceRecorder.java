@@ -116,8 +116,8 @@ public final class ConformanceRecorder {
     /** The template of a path the spec has (for a method it does not serve), or null. */
     private String templateOf(String path) {
         return contract.operations().stream()
-                .filter(operation -> contract.match(operation.method(), path).isPresent())
-                .map(ContractOperation::pathTemplate)
+                .flatMap(operation -> contract.match(operation.method(), path).stream())
+                .map(match -> match.operation().pathTemplate())
                 .findFirst()
                 .orElse(null);
     }
