@@ -23,6 +23,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The ClinikAPI mock as a JUnit 5 extension, for partners' own tests:
@@ -88,6 +89,8 @@ public final class ClinikMockExtension extends WireMockExtension {
     private final Path reportDirectory;
     /** Whether the mock serves a whole test class (a static field), rather than one test. */
     private volatile boolean servesClass;
+    /** Test classes of this mock running: the class that declares it and its nested ones. */
+    private final AtomicInteger classesRunning = new AtomicInteger();
 
     private ClinikMockExtension(WireMockExtension.Builder wireMock, ClinikMockExtensions extensions,
                                 boolean failOnSpecViolations, boolean resetBeforeEachTest, boolean strictConformance,
@@ -185,6 +188,7 @@ public final class ClinikMockExtension extends WireMockExtension {
     protected void onBeforeAll(ExtensionContext context, WireMockRuntimeInfo wireMockRuntimeInfo) {
         onBeforeAll(wireMockRuntimeInfo);
         servesClass = true;
+        classesRunning.incrementAndGet();
         conformanceRun.attach(runtime().conformanceRecorder());
     }
 
@@ -210,7 +214,10 @@ public final class ClinikMockExtension extends WireMockExtension {
     @Override
     protected void onAfterAll(ExtensionContext context, WireMockRuntimeInfo wireMockRuntimeInfo) {
         onAfterAll(wireMockRuntimeInfo);
-        writeConformanceReport(context, context.getRequiredTestClass().getName());
+        // Once, for the outermost class: its nested classes' tests are in its report.
+        if (classesRunning.decrementAndGet() == 0) {
+            writeConformanceReport(context, context.getRequiredTestClass().getName());
+        }
     }
 
     private boolean isStrict(ExtensionContext context) {
