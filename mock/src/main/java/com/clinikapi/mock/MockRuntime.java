@@ -5,6 +5,7 @@ import com.clinikapi.contract.docs.ReferenceDocs;
 import com.clinikapi.contract.search.CursorCodec;
 import com.clinikapi.mock.appointment.AppointmentOperations;
 import com.clinikapi.mock.auth.ApiKeyCheck;
+import com.clinikapi.mock.conformance.ConformanceRecorder;
 import com.clinikapi.mock.idempotency.IdempotentResults;
 import com.clinikapi.mock.ratelimit.RateLimitWindows;
 import com.clinikapi.mock.sandbox.IdleSandboxes;
@@ -38,7 +39,8 @@ import java.util.stream.Collectors;
 
 /**
  * One running mock's state and parts, built from the spec: the contract, the validator, the store,
- * the run-wide scenarios and rate-limit windows. {@link #reset()} returns it to empty.
+ * the run-wide scenarios and rate-limit windows, the partners' conformance records. {@link #reset()}
+ * returns it to empty.
  */
 public final class MockRuntime {
 
@@ -56,6 +58,7 @@ public final class MockRuntime {
     private final ConformanceLog conformance;
     private final IdleSandboxes sandboxes;
     private final SandboxLimits sandboxLimits;
+    private final ConformanceRecorder conformanceRecorder;
     private final ApiPipeline pipeline;
     private final SandboxSeeder seeder;
 
@@ -69,13 +72,14 @@ public final class MockRuntime {
         this.sandboxLimits = settings.sandboxLimits();
         this.store = new AppointmentStore(sandboxLimits.maxAppointments());
         this.sandboxes = new IdleSandboxes(sandboxLimits.idleTime(), clock, this::forget);
+        this.conformanceRecorder = new ConformanceRecorder(contract, new ApiKeyCheck(), sandboxes);
         Map<String, OperationHandler> handlers = bind(contract,
                 new AppointmentOperations(contract, store, new AppointmentSearch(new CursorCodec(cursorSecret(), clock)),
                         idempotentResults).handlers());
         this.pipeline = new ApiPipeline(contract, handlers, new ApiKeyCheck(), rateLimits,
                 new ScenarioSelector(runScenarios), new ForcedResponses(), new JsonBodyReader(),
                 new RequestValidation(validator), new RequestLog(settings.verbose()), idempotentResults, sandboxes,
-                ReferenceDocs.of(specText, DOCS_SERVER_DESCRIPTION), clock);
+                ReferenceDocs.of(specText, DOCS_SERVER_DESCRIPTION), conformanceRecorder, clock);
         this.seeder = new SandboxSeeder(contract, handlers, new RequestValidation(validator), sandboxes,
                 this::forgetAppointments, sandboxLimits.maxAppointments(), clock);
     }
@@ -121,16 +125,17 @@ public final class MockRuntime {
         return secret;
     }
 
-    /** Forgets every appointment, idempotency key, run-wide scenario and rate-limit window. */
+    /** Forgets every appointment, idempotency key, run-wide scenario, rate-limit window and conformance record. */
     public void reset() {
         sandboxes.clear();
         store.clear();
         idempotentResults.clear();
         runScenarios.clear();
         rateLimits.clear();
+        conformanceRecorder.clear();
     }
 
-    /** Forgets one key's appointments, idempotency keys, scenarios and window; other keys are untouched. */
+    /** Forgets one key's appointments, idempotency keys, scenarios, window and conformance record; other keys are untouched. */
     public void reset(String apiKey) {
         sandboxes.clear(apiKey);
         forget(apiKey);
@@ -142,6 +147,7 @@ public final class MockRuntime {
         idempotentResults.clear(apiKey);
         runScenarios.clear(apiKey);
         rateLimits.clear(apiKey);
+        conformanceRecorder.clear(apiKey);
     }
 
     /** What seeding forgets of a key: its appointments and the idempotent answers that carried them. */
@@ -182,5 +188,10 @@ public final class MockRuntime {
 
     public ConformanceLog conformance() {
         return conformance;
+    }
+
+    /** Per key, the requests that broke the contract and the operations and statuses they met. */
+    public ConformanceRecorder conformanceRecorder() {
+        return conformanceRecorder;
     }
 }

@@ -38,7 +38,11 @@ public final class CursorCodec {
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
     static final String NOT_ISSUED = "was not issued by this server for this search";
-    static final String EXPIRED = "has expired; start the search again from the first page";
+    /**
+     * The constraint of a cursor used after its {@link #LIFETIME}: a correct client meets it in normal
+     * operation (a search resumed the next day), unlike a cursor it made up.
+     */
+    public static final String EXPIRED = "has expired; start the search again from the first page";
 
     private final SecretKeySpec key;
     private final Clock clock;

@@ -5,6 +5,7 @@ import com.clinikapi.mock.MockRuntime;
 import com.clinikapi.mock.auth.ApiKeyCheck;
 import com.clinikapi.mock.auth.ReservedKeys;
 import com.clinikapi.mock.seed.SeedRequest;
+import com.clinikapi.mock.conformance.ConformanceOverview;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.admin.Router;
 import com.github.tomakehurst.wiremock.extension.AdminApiExtension;
@@ -25,6 +26,8 @@ import java.util.function.Supplier;
  *   <li>{@code GET /__admin/clinikapi/sandboxes} — how many sandboxes are held, and their limits;</li>
  *   <li>{@code POST /__admin/clinikapi/seed} — replace one key's appointments with synthetic ones,
  *       {@code {"apiKey": "clk_test_…", "seed": 42}}, as that key's {@code POST /__sandbox/seed} does.</li>
+ *   <li>{@code GET /__admin/clinikapi/conformance} — every sandbox's conformance summary, by the
+ *       key's journal fingerprint, and the whole report of requests without a usable key.</li>
  * </ul>
  */
 public final class MockAdminApi implements AdminApiExtension {
@@ -34,6 +37,7 @@ public final class MockAdminApi implements AdminApiExtension {
     public static final String RESERVED_KEYS = "/clinikapi/reserved-keys";
     public static final String SANDBOXES = "/clinikapi/sandboxes";
     public static final String SEED = "/clinikapi/seed";
+    public static final String CONFORMANCE = "/clinikapi/conformance";
 
     private final Supplier<MockRuntime> runtime;
 
@@ -53,6 +57,8 @@ public final class MockAdminApi implements AdminApiExtension {
         router.add(RequestMethod.GET, RESERVED_KEYS, (admin, event, params) -> AdminAnswers.json(200, ReservedKeys.describe()));
         router.add(RequestMethod.GET, SANDBOXES, (admin, event, params) -> sandboxes());
         router.add(RequestMethod.POST, SEED, (admin, event, params) -> seed(event));
+        router.add(RequestMethod.GET, CONFORMANCE, (admin, event, params) -> AdminAnswers.json(200,
+                ConformanceOverview.of(runtime.get().conformanceRecorder())));
     }
 
     @Override

@@ -3,6 +3,7 @@ package com.clinikapi.mock.junit;
 import com.clinikapi.mock.ClinikMockExtensions;
 import com.clinikapi.mock.MockRuntime;
 import com.clinikapi.mock.MockSettings;
+import com.clinikapi.mock.conformance.ConformanceReport;
 import com.clinikapi.mock.journal.JournalRedaction;
 import com.clinikapi.mock.sandbox.SandboxLimits;
 import com.clinikapi.mock.scenario.RunScenarios;
@@ -13,12 +14,18 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.platform.commons.support.AnnotationSupport;
+import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The ClinikAPI mock as a JUnit 5 extension, for partners' own tests:
@@ -53,8 +60,23 @@ import java.util.Set;
  * methods, as WireMock's own extension does; afterwards it is pointed back at WireMock's default
  * (localhost:8080). WireMock keeps that setting per thread, so tests running concurrently on other
  * threads each talk to their own mock.
+ *
+ * <p>After the test class (after each test, for a mock per test) it writes the class's
+ * <em>conformance report</em>, every sandbox's contract breaks and the operations and statuses its
+ * requests met, to {@code target/clinikapi-conformance/<TestClass>.json}
+ * ({@link Builder#conformanceReportDirectory}, or the configuration parameter or system property
+ * {@value #REPORT_DIRECTORY}). With {@link Builder#strictConformance strict conformance} (or
+ * {@value #STRICT} {@code =true}) a test that made a request breaking the contract fails when it
+ * ends, naming the break, unless it expects breaks ({@link ExpectContractBreaks},
+ * {@link #expectContractBreaks()}).
  */
 public final class ClinikMockExtension extends WireMockExtension {
+
+    /** JUnit configuration parameter (or system property): {@code true} fails tests on contract breaks. */
+    public static final String STRICT = "clinikapi.mock.conformance.strict";
+    /** JUnit configuration parameter (or system property): where the conformance report is written. */
+    public static final String REPORT_DIRECTORY = "clinikapi.mock.conformance.dir";
+    private static final Path DEFAULT_REPORT_DIRECTORY = Path.of("target", "clinikapi-conformance");
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -65,13 +87,23 @@ public final class ClinikMockExtension extends WireMockExtension {
     private final TestScenarios testScenarios = new TestScenarios();
     /** Tests of this mock between their before-each and after-each; guarded by {@link #resets}. */
     private int testsRunning;
+    private final ConformanceRun conformanceRun = new ConformanceRun();
+    private final boolean strictConformance;
+    private final Path reportDirectory;
+    /** Whether the mock serves a whole test class (a static field), rather than one test. */
+    private volatile boolean servesClass;
+    /** Test classes of this mock running: the class that declares it and its nested ones. */
+    private final AtomicInteger classesRunning = new AtomicInteger();
 
     private ClinikMockExtension(WireMockExtension.Builder wireMock, ClinikMockExtensions extensions,
-                                boolean failOnSpecViolations, boolean resetBeforeEachTest) {
+                                boolean failOnSpecViolations, boolean resetBeforeEachTest, boolean strictConformance,
+                                Path reportDirectory) {
         super(wireMock);
         this.extensions = extensions;
         this.failOnSpecViolations = failOnSpecViolations;
         this.resetBeforeEachTest = resetBeforeEachTest;
+        this.strictConformance = strictConformance;
+        this.reportDirectory = reportDirectory;
     }
 
     /** Options; {@code builder().build()} is a mock on a free port, reset before each test. */
@@ -173,6 +205,82 @@ public final class ClinikMockExtension extends WireMockExtension {
         return runtime().conformance().drain();
     }
 
+    /** One key's conformance report so far: its contract breaks and the operations and statuses it met. */
+    public ConformanceReport conformanceReport(String apiKey) {
+        return runtime().conformanceRecorder().report(apiKey);
+    }
+
+    /**
+     * The running test sends requests that break the contract on purpose: strict conformance does not
+     * fail it for them (they are still in the report). Call it in the test, before those requests.
+     */
+    public void expectContractBreaks() {
+        conformanceRun.expectBreaks(TestKeys.current());
+    }
+
+    @Override
+    protected void onBeforeAll(ExtensionContext context, WireMockRuntimeInfo wireMockRuntimeInfo) {
+        onBeforeAll(wireMockRuntimeInfo);
+        servesClass = true;
+        classesRunning.incrementAndGet();
+        conformanceRun.attach(runtime().conformanceRecorder());
+    }
+
+    /**
+     * After the reset: the test's {@link ClinikScenario}s, which {@link #onAfterEach} removes with the
+     * others it set, and the start of its share of the conformance report.
+     */
+    @Override
+    protected void onBeforeEach(ExtensionContext context, WireMockRuntimeInfo wireMockRuntimeInfo) {
+        onBeforeEach(wireMockRuntimeInfo);
+        testScenarios.begin();
+        TestScenarios.annotated(context).forEach(scenario -> forceScenario(scenario, null));
+        conformanceRun.attach(runtime().conformanceRecorder());
+        conformanceRun.testStarted(TestKeys.current(), expectsContractBreaks(context));
+    }
+
+    @Override
+    protected void onAfterEach(ExtensionContext context, WireMockRuntimeInfo wireMockRuntimeInfo) {
+        Optional<String> broken = conformanceRun.testEnded(TestKeys.current(), isStrict(context));
+        onAfterEach(wireMockRuntimeInfo);
+        if (!servesClass) {
+            writeConformanceReport(context, context.getRequiredTestClass().getName() + "." + context.getRequiredTestMethod().getName());
+        }
+        broken.ifPresent(failure -> {
+            throw new AssertionError(failure);
+        });
+    }
+
+    @Override
+    protected void onAfterAll(ExtensionContext context, WireMockRuntimeInfo wireMockRuntimeInfo) {
+        onAfterAll(wireMockRuntimeInfo);
+        // Once, for the outermost class: its nested classes' tests are in its report.
+        if (classesRunning.decrementAndGet() == 0) {
+            writeConformanceReport(context, context.getRequiredTestClass().getName());
+        }
+    }
+
+    private boolean isStrict(ExtensionContext context) {
+        return strictConformance || context.getConfigurationParameter(STRICT).map(Boolean::parseBoolean).orElse(false);
+    }
+
+    private static boolean expectsContractBreaks(ExtensionContext context) {
+        return AnnotationSupport.isAnnotated(context.getTestMethod(), ExpectContractBreaks.class)
+                || AnnotationSupport.isAnnotated(context.getTestClass(), ExpectContractBreaks.class);
+    }
+
+    /** A report that cannot be written does not fail the tests: it is logged. */
+    private void writeConformanceReport(ExtensionContext context, String name) {
+        Path directory = reportDirectory != null ? reportDirectory
+                : context.getConfigurationParameter(REPORT_DIRECTORY).map(Path::of).orElse(DEFAULT_REPORT_DIRECTORY);
+        try {
+            conformanceRun.write(directory, name, runtime().conformanceRecorder());
+        } catch (IOException | RuntimeException e) {
+            LoggerFactory.getLogger(ClinikMockExtension.class).warn("the conformance report {} could not be written: {}",
+                    directory.resolve(name + ".json"), e.toString());
+        }
+    }
+
     /** Fails the test class at once if the mock cannot start, rather than at its first request. */
     @Override
     protected void onBeforeAll(WireMockRuntimeInfo wireMockRuntimeInfo) {
@@ -193,14 +301,6 @@ public final class ClinikMockExtension extends WireMockExtension {
         }
         TestKeys.begin();
         pointStaticDslHere();
-    }
-
-    /** After the reset: the test's {@link ClinikScenario}s, which {@link #onAfterEach} removes with the others it set. */
-    @Override
-    protected void onBeforeEach(ExtensionContext context, WireMockRuntimeInfo wireMockRuntimeInfo) {
-        super.onBeforeEach(context, wireMockRuntimeInfo);
-        testScenarios.begin();
-        TestScenarios.annotated(context).forEach(scenario -> forceScenario(scenario, null));
     }
 
     @Override
@@ -247,6 +347,8 @@ public final class ClinikMockExtension extends WireMockExtension {
         private boolean serveNonconformingStubs = false;
         private Duration sandboxIdleTime = SandboxLimits.DEFAULT_IDLE_TIME;
         private int maxAppointmentsPerSandbox = SandboxLimits.DEFAULT_MAX_APPOINTMENTS;
+        private boolean strictConformance = false;
+        private Path conformanceReportDirectory;
 
         private Builder() {
         }
@@ -305,6 +407,26 @@ public final class ClinikMockExtension extends WireMockExtension {
             return this;
         }
 
+        /**
+         * Fails a test that made a request breaking the contract, when it ends, naming the break
+         * (default false; also {@value ClinikMockExtension#STRICT}{@code =true} as a JUnit configuration
+         * parameter or system property). Tests that break it on purpose say so with
+         * {@link ExpectContractBreaks} or {@link ClinikMockExtension#expectContractBreaks()}.
+         */
+        public Builder strictConformance(boolean strictConformance) {
+            this.strictConformance = strictConformance;
+            return this;
+        }
+
+        /**
+         * Where the conformance report is written (default {@code target/clinikapi-conformance}, or
+         * the configuration parameter {@value ClinikMockExtension#REPORT_DIRECTORY}).
+         */
+        public Builder conformanceReportDirectory(Path conformanceReportDirectory) {
+            this.conformanceReportDirectory = conformanceReportDirectory;
+            return this;
+        }
+
         public ClinikMockExtension build() {
             MockSettings settings = new MockSettings(port, verbose, journalSize, validateResponses)
                     .withNonconformingStubsServed(serveNonconformingStubs)
@@ -314,7 +436,8 @@ public final class ClinikMockExtension extends WireMockExtension {
             WireMockExtension.Builder wireMock = WireMockExtension.newInstance()
                     .options(settings.wireMockConfiguration(extensions))
                     .resetOnEachTest(false);
-            return new ClinikMockExtension(wireMock, extensions, validateResponses, resetBeforeEachTest);
+            return new ClinikMockExtension(wireMock, extensions, validateResponses, resetBeforeEachTest, strictConformance,
+                    conformanceReportDirectory);
         }
     }
 }

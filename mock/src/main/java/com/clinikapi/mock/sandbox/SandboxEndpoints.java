@@ -35,6 +35,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
  *       them (WireMock's {@code /__admin/requests} shape);</li>
  *   <li>{@code POST /__sandbox/seed} — replace this key's appointments with synthetic ones
  *       ({@code {"seed": 42}}; see {@link SeedEndpoint}).</li>
+ *   <li>{@code GET|DELETE /__sandbox/conformance} — this key's conformance report (its contract
+ *       breaks and the operations and statuses it met), or forget it.</li>
  * </ul>
  * A missing or refused key is answered as the API answers it (401 in its error format).
  */
@@ -45,6 +47,7 @@ public final class SandboxEndpoints {
     private static final String SCENARIOS = PREFIX + "scenarios";
     private static final String REQUESTS = PREFIX + "requests";
     private static final String SEED = PREFIX + "seed";
+    private static final String CONFORMANCE = PREFIX + "conformance";
 
     private final Supplier<MockRuntime> runtime;
     private final Supplier<Admin> admin;
@@ -80,9 +83,14 @@ public final class SandboxEndpoints {
             }
             case "GET " + REQUESTS -> requestsOf(apiKey);
             case "POST " + SEED -> seed.answer(apiKey, request);
+            case "GET " + CONFORMANCE -> AdminAnswers.json(200, runtime.get().conformanceRecorder().report(apiKey).toJson());
+            case "DELETE " + CONFORMANCE -> {
+                runtime.get().conformanceRecorder().discard(apiKey);
+                yield AdminAnswers.json(200, AdminAnswers.object().put("cleared", true));
+            }
             default -> AdminAnswers.json(404, AdminAnswers.problem(
                     "no such sandbox endpoint; there are POST /__sandbox/reset, GET|POST|DELETE /__sandbox/scenarios"
-                            + ", GET /__sandbox/requests and POST /__sandbox/seed"));
+                            + ", GET /__sandbox/requests, POST /__sandbox/seed and GET|DELETE /__sandbox/conformance"));
         };
     }
 

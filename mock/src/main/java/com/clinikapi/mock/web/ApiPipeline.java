@@ -7,6 +7,8 @@ import com.clinikapi.contract.error.ApiException;
 import com.clinikapi.contract.error.ErrorCode;
 import com.clinikapi.contract.idempotency.IdempotencyKeys;
 import com.clinikapi.mock.auth.ApiKeyCheck;
+import com.clinikapi.mock.conformance.ConformanceRecorder;
+import com.clinikapi.mock.conformance.Verdict;
 import com.clinikapi.mock.idempotency.IdempotentResults;
 import com.clinikapi.mock.ratelimit.RateLimitSnapshot;
 import com.clinikapi.mock.ratelimit.RateLimitWindows;
@@ -40,7 +42,8 @@ import java.util.Optional;
  * in the service's order; the transport below it ({@code web.transport}) only records what it saw
  * wrong ({@link TransportFinding}) and never answers an API request itself. Every outcome, errors
  * included, leaves through {@link ApiResponses}; a successful one is performed at most once per
- * {@code Idempotency-Key} ({@link IdempotentResults}).
+ * {@code Idempotency-Key} ({@link IdempotentResults}). Each final outcome, as a {@link Verdict}, goes
+ * to the {@link ConformanceRecorder} from one place, {@link #answer(Request)}.
  */
 public final class ApiPipeline {
 
@@ -57,12 +60,14 @@ public final class ApiPipeline {
     private final IdempotentResults idempotentResults;
     private final IdleSandboxes sandboxes;
     private final ReferenceDocs docs;
+    private final ConformanceRecorder conformance;
     private final Clock clock;
 
     public ApiPipeline(ApiContract contract, Map<String, OperationHandler> handlers, ApiKeyCheck keyCheck,
                        RateLimitWindows rateLimits, ScenarioSelector scenarios, ForcedResponses forced,
                        JsonBodyReader bodies, RequestValidation validation, RequestLog log,
-                       IdempotentResults idempotentResults, IdleSandboxes sandboxes, ReferenceDocs docs, Clock clock) {
+                       IdempotentResults idempotentResults, IdleSandboxes sandboxes, ReferenceDocs docs,
+                       ConformanceRecorder conformance, Clock clock) {
         this.contract = contract;
         this.handlers = Map.copyOf(handlers);
         this.keyCheck = keyCheck;
@@ -76,6 +81,7 @@ public final class ApiPipeline {
         this.idempotentResults = idempotentResults;
         this.sandboxes = sandboxes;
         this.docs = docs;
+        this.conformance = conformance;
         this.clock = clock;
     }
 
@@ -84,9 +90,25 @@ public final class ApiPipeline {
         Arrival arrival = Arrival.of(request, contract);
         RequestContext context = new RequestContext(RequestIds.newId(), UtcTimes.now(clock), request.getHeader("Accept"),
                 arrival.match().map(OperationMatch::operation).orElse(null));
-        ResponseDefinition answer = answer(context, arrival);
+        Decided decided = answer(context, arrival);
+        ResponseDefinition answer = decided.response();
         log.served(context, arrival.method(), arrival.apiKey(), outcome(answer), System.nanoTime() - started);
+        record(context, arrival, decided.verdict());
         return answer;
+    }
+
+    /** An answer and the verdict it carries out. */
+    private record Decided(ResponseDefinition response, Verdict verdict) {
+    }
+
+    /** The one place every API request's outcome is recorded; recording never changes the answer. */
+    private void record(RequestContext context, Arrival arrival, Verdict verdict) {
+        try {
+            conformance.record(arrival.apiKey(), arrival.method(), arrival.path(), context.operation(),
+                    context.requestId(), context.now(), verdict);
+        } catch (RuntimeException e) {
+            RequestLog.unexpected(context.requestId(), e);
+        }
     }
 
     /**
@@ -108,9 +130,10 @@ public final class ApiPipeline {
      * A request head Jetty cannot read at all (over the service's size limits) never gets here: the
      * transport's error handler answers it 400, as the service's decoder does, key or no key.
      */
-    private ResponseDefinition answer(RequestContext context, Arrival arrival) {
+    private Decided answer(RequestContext context, Arrival arrival) {
         RateLimitSnapshot rate = rateLimits.unmetered();
         Scenario scenario = Scenario.NONE;
+        boolean forced = false;
         try {
             if (arrival.found(TransportFinding.BODY_TOO_LARGE) && arrival.bodyReadBeforeKey()) {
                 throw new ApiException(ErrorCode.PAYLOAD_TOO_LARGE);
@@ -125,22 +148,28 @@ public final class ApiPipeline {
             }
             if (arrival.match().isEmpty()) {
                 Optional<ResponseDefinition> docsFile = referenceDocs(context, rate, arrival);
-                return docsFile.isPresent() ? docsFile.get() : routeError(context, rate, arrival.path(), arrival.method());
+                return docsFile.isPresent()
+                        ? new Decided(docsFile.get(), Verdict.outsideApi())
+                        : routeError(context, rate, arrival.path(), arrival.method());
             }
             OperationMatch match = arrival.match().get();
             scenario = scenarios.select(arrival.request().getHeader(PreferHeader.NAME), arrival.apiKey(), match.operation());
             if (scenario.fault() != null) {
-                return delayed(faulted(scenario.fault()), scenario);
+                return new Decided(delayed(faulted(scenario.fault()), scenario), Verdict.fault(rate.metered()));
             }
-            ApiResult result = forcedResult(match.operation(), scenario)
+            forced = forces(match.operation(), scenario);
+            ApiResult result = forcedResult(match.operation(), scenario, forced)
                     .orElseGet(() -> serve(context, match, arrival));
-            return delayed(responses.success(context, rate, result), scenario);
+            return new Decided(delayed(responses.success(context, rate, result), scenario),
+                    Verdict.served(result.status(), forced, rate.metered()));
         } catch (ApiException e) {
-            return delayed(responses.error(context, rate, e, scenario.retryAfterOrDefault()), scenario);
+            return new Decided(delayed(responses.error(context, rate, e, scenario.retryAfterOrDefault()), scenario),
+                    Verdict.refused(e, forced, rate.metered()));
         } catch (RuntimeException e) {
             RequestLog.unexpected(context.requestId(), e);
-            return delayed(responses.error(context, rate, new ApiException(ErrorCode.INTERNAL_ERROR),
-                    scenario.retryAfterOrDefault()), scenario);
+            ApiException failure = new ApiException(ErrorCode.INTERNAL_ERROR);
+            return new Decided(delayed(responses.error(context, rate, failure, scenario.retryAfterOrDefault()), scenario),
+                    Verdict.refused(failure, forced, rate.metered()));
         }
     }
 
@@ -181,11 +210,13 @@ public final class ApiPipeline {
     }
 
     /** A method or path the spec does not define: a known path is 405 (with {@code Allow}), anything else 404. */
-    private ResponseDefinition routeError(RequestContext context, RateLimitSnapshot rate, String path, String method) {
+    private Decided routeError(RequestContext context, RateLimitSnapshot rate, String path, String method) {
         List<String> allowed = contract.methodsOf(path);
         return allowed.isEmpty()
-                ? responses.routeError(context, rate, RouteError.NO_SUCH_ENDPOINT, List.of())
-                : responses.routeError(context, rate, RouteError.METHOD_NOT_ALLOWED, allowed);
+                ? new Decided(responses.routeError(context, rate, RouteError.NO_SUCH_ENDPOINT, List.of()),
+                        Verdict.unrouted(ErrorCode.NOT_FOUND, rate.metered()))
+                : new Decided(responses.routeError(context, rate, RouteError.METHOD_NOT_ALLOWED, allowed),
+                        Verdict.unrouted(ErrorCode.METHOD_NOT_ALLOWED, rate.metered()));
     }
 
     /** A recognised key's request: counted in its rate window, and its sandbox is in use. */
@@ -202,14 +233,21 @@ public final class ApiPipeline {
         keyCheck.authorize(apiKey, isRead);
     }
 
-    /** A status or example the scenario imposes instead of serving the request; nothing is stored. */
-    private Optional<ApiResult> forcedResult(ContractOperation operation, Scenario scenario) {
+    /** Whether the scenario imposes the answer (a status other than success, or an example) instead of serving. */
+    private static boolean forces(ContractOperation operation, Scenario scenario) {
         Integer status = scenario.status();
-        boolean forcesStatus = status != null && status != operation.successStatus();
-        if (scenario.example() != null) {
-            return Optional.of(forced.example(operation, status == null ? operation.successStatus() : status, scenario.example()));
+        return scenario.example() != null || status != null && status != operation.successStatus();
+    }
+
+    /** A status or example the scenario imposes instead of serving the request; nothing is stored. */
+    private Optional<ApiResult> forcedResult(ContractOperation operation, Scenario scenario, boolean imposes) {
+        if (!imposes) {
+            return Optional.empty();
         }
-        return forcesStatus ? Optional.of(forced.forStatus(operation, status)) : Optional.empty();
+        Integer status = scenario.status() == null ? operation.successStatus() : scenario.status();
+        return Optional.of(scenario.example() != null
+                ? forced.example(operation, status, scenario.example())
+                : forced.forStatus(operation, status));
     }
 
     private ApiResult serve(RequestContext context, OperationMatch match, Arrival arrival) {
