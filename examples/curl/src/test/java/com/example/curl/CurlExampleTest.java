@@ -25,8 +25,9 @@ class CurlExampleTest {
     /** The script makes eight calls on loopback; far more than this means something hangs. */
     private static final long BOUND_SECONDS = 60;
 
+    /** Strict: a request of the script that the contract refuses for how it was built fails the test. */
     @RegisterExtension
-    static ClinikMockExtension clinikApi = ClinikMockExtension.create();
+    static ClinikMockExtension clinikApi = ClinikMockExtension.builder().strictConformance(true).build();
 
     @Test
     void booksReschedulesFindsCancelsAndDeletesWithCurl() throws Exception {
@@ -46,6 +47,13 @@ class CurlExampleTest {
                 .withHeader("If-Match", matching("\"\\d+\""))
                 .withHeader("Idempotency-Key", matching("[0-9a-f-]{36}")));
         clinikApi.verify(1, deleteRequestedFor(urlPathMatching("/v1/appointments/appt_.+")));
+        // Every operation the README's curl lines show was answered as documented.
+        var coverage = clinikApi.conformanceReport(key).coverageByOperation();
+        assertEquals(1L, coverage.get("createAppointment").answered().get(201));
+        assertEquals(2L, coverage.get("updateAppointment").answered().get(200));
+        assertEquals(1L, coverage.get("searchAppointments").answered().get(200));
+        assertEquals(1L, coverage.get("deleteAppointment").answered().get(204));
+        assertEquals(1L, coverage.get("getAppointment").answered().get(404));
     }
 
     private Run runBookingScript(String key) throws IOException, InterruptedException {
