@@ -50,7 +50,10 @@ cleanup() {
 trap cleanup EXIT
 
 load() { cut -d' ' -f1 /proc/loadavg; }
-rss_mib() { echo $(( $(awk '/VmRSS/ {print $2}' "/proc/$1/status") / 1024 )); }
+# Resident memory, and how much of it is the process's own (anonymous: heap, metaspace, threads)
+# rather than mapped files (the jar, the JDK's and the application's class-data archives, which the
+# kernel shares and can drop).
+rss_mib() { awk '/VmRSS/ {t = $2} /RssAnon/ {a = $2} END {printf "%d MiB (%d MiB anonymous)", t / 1024, a / 1024}' "/proc/$1/status"; }
 now_ms() { date +%s%3N; }
 
 # Starts a command in the background and waits for its first 200 from a URL; prints "pid ms".
@@ -70,6 +73,9 @@ start_and_wait() {
 measure() {
   local script=$1 url=$2
   wrk -t2 -c32 -d"${WARMUP}s" -s "bench/wrk/$script" "$url" >/dev/null
+  # wrk stops with 32 requests in flight that the server still works on; without a pause the next
+  # 32 connections find up to 64 in flight, and the service's admission limit (48) answers 503.
+  sleep 1
   wrk -t2 -c32 -d"${SECONDS_PER_RUN}s" --latency -s "bench/wrk/$script" "$url" | awk '/^RESULT/ {print $2, $3, $4, $5, $6}'
 }
 
@@ -78,6 +84,7 @@ measure() {
 # so the query's own time shows here. Prints the same fields as measure.
 measure_alone() {
   local script=$1 url=$2
+  sleep 1
   wrk -t1 -c1 -d"${SECONDS_PER_RUN}s" --latency -s "bench/wrk/$script" "$url" | awk '/^RESULT/ {print $2, $3, $4, $5, $6}'
 }
 
@@ -154,7 +161,7 @@ for rows in $SIZES; do
   done
   create_tps=$(pgbench_tps create.pgbench)
   scenario "service, PostgreSQL" "$rows" "create" create.lua "$url" "pgbench create" "$create_tps"
-  row "service, PostgreSQL | $rows | start to first answer: $started ms; resident memory after the load: $(rss_mib "$pid") MiB | | | | | | | $(load)"
+  row "service, PostgreSQL | $rows | start to first answer: $started ms; resident memory after the load: $(rss_mib "$pid") | | | | | | | $(load)"
   kill "$pid"; wait "$pid" 2>/dev/null || true
 done
 
@@ -176,7 +183,7 @@ count=$(sed -E 's/.*"total":([0-9]+).*/\1/' <<<"$page")
 BENCH_FIXED_ID=$first scenario "service, H2" "$count" "read by id" read-fixed.lua "$url" "keyless" "$keyless"
 BENCH_FIXED_ID=$first scenario "service, H2" "$count" "partial update" update-fixed.lua "$url" "keyless" "$keyless"
 scenario "service, H2" "$count" "search by patient" search-patient.lua "$url" "keyless" "$keyless"
-row "service, H2 | $count | start to first answer: $started ms; resident memory after the load: $(rss_mib "$pid") MiB | | | | | | | $(load)"
+row "service, H2 | $count | start to first answer: $started ms; resident memory after the load: $(rss_mib "$pid") | | | | | | | $(load)"
 kill "$pid"; wait "$pid" 2>/dev/null || true
 
 # ---- The partner mock next to stock WireMock -------------------------------------------------
@@ -200,7 +207,7 @@ first=$(curl -s -X POST "$url/v1/appointments" -H "x-api-key: $BENCH_KEY" -H 'Co
   -d '{"status":"booked","patientId":"pat_1","practitionerId":"prac_1","start":"2027-03-01T09:00:00Z","minutesDuration":30}' \
   | sed -E 's/.*"id":"([^"]+)".*/\1/')
 BENCH_FIXED_ID=$first scenario "mock" "1" "read by id" read-fixed.lua "$url" "stock WireMock" "$stock"
-row "mock | - | start to first answer: $started ms; resident memory after the load: $(rss_mib "$pid") MiB | | | | | | | $(load)"
+row "mock | - | start to first answer: $started ms; resident memory after the load: $(rss_mib "$pid") | | | | | | | $(load)"
 
 echo; cat "$RESULTS"
 if [ -s "$OUT/refusals.txt" ]; then cat "$OUT/refusals.txt"; exit 1; fi
