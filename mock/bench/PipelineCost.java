@@ -12,8 +12,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * CPU time the mock spends per request above WireMock and Jetty (routing, key check, validation,
  * rules, store, JSON), measured on one thread so that other load on the machine barely matters.
- * Each round creates 20,000 appointments (a practitioner each) in one key's sandbox, then reads one
- * 20,000 times; the sandbox is emptied between rounds.
+ * Each round creates 10,000 appointments (a practitioner each; a sandbox's quota) in one key's
+ * sandbox, then reads one 10,000 times; the sandbox is emptied between rounds.
  * Run: java -cp mock/target/clinikapi-mock.jar mock/bench/PipelineCost.java
  */
 public class PipelineCost {
@@ -23,6 +23,14 @@ public class PipelineCost {
         ClinikMockExtensions extensions = new ClinikMockExtensions(settings);
         WireMockServer server = new WireMockServer(settings.wireMockConfiguration(extensions));
         server.start();
+        try {
+            measure(extensions);
+        } finally {
+            server.stop();
+        }
+    }
+
+    private static void measure(ClinikMockExtensions extensions) {
         var pipeline = extensions.runtime().pipeline();
         int practitioners = 100_000;
         Request[] posts = new Request[practitioners];
@@ -37,7 +45,7 @@ public class PipelineCost {
         }
 
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        int n = 20_000;
+        int n = 10_000;
         for (int round = 1; round <= 3; round++) {
             long before = threads.getCurrentThreadCpuTime();
             int refused = 0;
@@ -55,7 +63,6 @@ public class PipelineCost {
             System.out.printf("round %d GET  %6.1f µs CPU per request%n", round, (after - before) / 1000.0 / n);
             extensions.runtime().reset(); // keeps the store at the size of one round
         }
-        server.stop();
     }
 
     /** A read of the appointment whose creation answered {@code created}. */
