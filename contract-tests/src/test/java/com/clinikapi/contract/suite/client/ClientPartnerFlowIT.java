@@ -82,6 +82,22 @@ class ClientPartnerFlowIT {
     }
 
     @Test
+    void clearsAFieldBySendingNullAndKeepsTheFieldsItLeavesOut() throws Exception {
+        Appointment booked = appointments.createAppointment(
+                GeneratedClient.booked(Fixtures.patientId(), Fixtures.DAY.withHour(16), 30), null).getData();
+        assertThat(booked.getDescription()).isNotNull();
+
+        // description(null) is sent as "description": null, which clears it under merge-patch semantics
+        Appointment cleared = appointments.updateAppointment(booked.getId(),
+                new AppointmentUpdate().description(null), null, null).getData();
+
+        assertThat(cleared.getDescription()).isNull();
+        assertThat(cleared.getVersion()).isEqualTo(2);
+        assertThat(cleared.getStart()).isEqualTo(booked.getStart());
+        assertThat(cleared.getPatientId()).isEqualTo(booked.getPatientId());
+    }
+
+    @Test
     void keepsTheOffsetAndInstantOfTimesItSends() throws Exception {
         OffsetDateTime inParis = OffsetDateTime.of(2031, 3, 10, 11, 15, 0, 0, ZoneOffset.ofHours(2));
 
