@@ -76,11 +76,12 @@ public final class MockRuntime {
         Map<String, OperationHandler> handlers = bind(contract,
                 new AppointmentOperations(contract, store, new AppointmentSearch(new CursorCodec(cursorSecret(), clock)),
                         idempotentResults).handlers());
+        RequestValidation requestValidation = new RequestValidation(validator);
         this.pipeline = new ApiPipeline(contract, handlers, new ApiKeyCheck(), rateLimits,
                 new ScenarioSelector(runScenarios), new ForcedResponses(), new JsonBodyReader(),
-                new RequestValidation(validator), new RequestLog(settings.verbose()), idempotentResults, sandboxes,
+                requestValidation, new RequestLog(settings.verbose()), idempotentResults, sandboxes,
                 ReferenceDocs.of(specText, DOCS_SERVER_DESCRIPTION), conformanceRecorder, clock);
-        this.seeder = new SandboxSeeder(contract, handlers, new RequestValidation(validator), sandboxes,
+        this.seeder = new SandboxSeeder(contract, handlers, requestValidation, sandboxes,
                 this::forgetAppointments, sandboxLimits.maxAppointments(), clock);
     }
 

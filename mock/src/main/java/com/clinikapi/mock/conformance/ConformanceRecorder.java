@@ -80,7 +80,8 @@ public final class ConformanceRecorder {
             sandbox.unrouted();
         }
         if (isBreak) {
-            Finding finding = Finding.of(operation, method, operation == null ? templateOf(path) : null, verdict);
+            Finding finding = Finding.of(operation, method,
+                    operation == null ? contract.pathTemplateOf(path).orElse(null) : null, verdict);
             sandbox.broke(finding, requestId, at);
             if (!breakListeners.isEmpty()) {
                 ContractBreak contractBreak = new ContractBreak(sandbox == withoutKey ? null : apiKey, finding, requestId, at);
@@ -111,15 +112,6 @@ public final class ConformanceRecorder {
         } catch (ApiException e) {
             return false;
         }
-    }
-
-    /** The template of a path the spec has (for a method it does not serve), or null. */
-    private String templateOf(String path) {
-        return contract.operations().stream()
-                .flatMap(operation -> contract.match(operation.method(), path).stream())
-                .map(match -> match.operation().pathTemplate())
-                .findFirst()
-                .orElse(null);
     }
 
     /** The key's report; one with no requests if the key made none since its sandbox was last forgotten. */

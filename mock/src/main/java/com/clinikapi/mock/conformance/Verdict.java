@@ -36,9 +36,9 @@ public record Verdict(int status, ErrorCode code, List<ValidationIssue> issues, 
     }
 
     /** A connection fault a scenario asked for, in place of an answer. */
-    /** An answer that is not the API's (the reference docs): no operation, never a break. */
-    public static Verdict outsideApi() {
-        return new Verdict(200, null, List.of(), false, false);
+    /** An answer that is not the API's (the reference docs, their 405 included): no operation, never a break. */
+    public static Verdict outsideApi(int status) {
+        return new Verdict(status, null, List.of(), false, false);
     }
 
     public static Verdict fault(boolean keyCounted) {

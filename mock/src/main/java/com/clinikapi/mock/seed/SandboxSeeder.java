@@ -1,5 +1,6 @@
 package com.clinikapi.mock.seed;
 
+import com.clinikapi.contract.ApiMediaTypes;
 import com.clinikapi.contract.error.ApiException;
 import com.clinikapi.contract.error.ErrorCode;
 import com.clinikapi.contract.error.ValidationIssue;
@@ -115,8 +116,8 @@ public final class SandboxSeeder {
 
     /** JSON, as the operation accepts it: {@code application/json} where it can, else its merge-patch type. */
     private static String mediaType(ContractOperation operation) {
-        return operation.requestMediaTypes().contains("application/json") ? "application/json"
-                : operation.requestMediaTypes().stream().sorted().findFirst().orElse("application/json");
+        return operation.requestMediaTypes().contains(ApiMediaTypes.JSON) ? ApiMediaTypes.JSON
+                : operation.requestMediaTypes().stream().sorted().findFirst().orElse(ApiMediaTypes.JSON);
     }
 
     /**

@@ -142,12 +142,19 @@ public final class ApiContract {
 
     /** The methods served on this path (the spec's, and HEAD wherever GET is), if the spec defines the path at all. */
     public List<String> methodsOf(String path) {
-        List<String> methods = operations.stream()
-                .filter(compiled -> compiled.pattern().matcher(path).matches())
-                .map(compiled -> compiled.operation().method())
-                .distinct()
-                .toList();
+        List<String> methods = operationsOn(path).map(ContractOperation::method).distinct().toList();
         return methods.contains(GET) ? Stream.concat(methods.stream(), Stream.of(HEAD)).toList() : methods;
+    }
+
+    /** The spec's template of this path (e.g. {@code /v1/appointments/{id}}), whatever the method, if the spec defines the path. */
+    public Optional<String> pathTemplateOf(String path) {
+        return operationsOn(path).map(ContractOperation::pathTemplate).findFirst();
+    }
+
+    private Stream<ContractOperation> operationsOn(String path) {
+        return operations.stream()
+                .filter(compiled -> compiled.pattern().matcher(path).matches())
+                .map(CompiledOperation::operation);
     }
 
     private static boolean requiresApiKey(OpenAPI api, Operation op) {

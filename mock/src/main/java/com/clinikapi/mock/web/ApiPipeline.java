@@ -149,7 +149,7 @@ public final class ApiPipeline {
             if (arrival.match().isEmpty()) {
                 Optional<ResponseDefinition> docsFile = referenceDocs(context, rate, arrival);
                 return docsFile.isPresent()
-                        ? new Decided(docsFile.get(), Verdict.outsideApi())
+                        ? new Decided(docsFile.get(), Verdict.outsideApi(docsFile.get().getStatus()))
                         : routeError(context, rate, arrival.path(), arrival.method());
             }
             OperationMatch match = arrival.match().get();
