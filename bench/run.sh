@@ -7,7 +7,8 @@
 #   bench/run.sh                 # rows 10,000 / 100,000 / 1,000,000, 10 s per measurement (about 20 min)
 #   bench/run.sh --smoke         # 2,000 rows, 1 s per measurement: proves the command works (CI)
 #   SIZES="10000" SECONDS_PER_RUN=20 bench/run.sh
-# Needs: wrk, PostgreSQL 15 server binaries with pgbench (apt-get install wrk postgresql), JDK 17.
+# Needs: wrk, PostgreSQL 15 server binaries with pgbench (apt-get install wrk postgresql), JDK 17,
+# npm (Stoplight Prism, the generic OpenAPI mock, is installed from bench/prism's lockfile).
 # Runs everything on loopback, starts its own private PostgreSQL cluster, stops all it started.
 # Nothing else should run on the machine meanwhile; the load average is recorded before each scenario.
 set -euo pipefail
@@ -19,7 +20,7 @@ WARMUP=${WARMUP:-10}
 if [ "${1:-}" = "--smoke" ]; then SIZES="2000"; SECONDS_PER_RUN=1; WARMUP=1; fi
 OUT=${OUT:-target/bench}
 PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
-PG_PORT=55440; SERVICE_PORT=18190; MOCK_PORT=18191; WIREMOCK_PORT=18192
+PG_PORT=55440; SERVICE_PORT=18190; MOCK_PORT=18191; WIREMOCK_PORT=18192; PRISM_PORT=18194
 export CLINIKAPI_MANAGEMENT_PORT=18193
 SERVER_JAR=server/target/clinikapi-server.jar
 MOCK_JAR=mock/target/clinikapi-mock.jar
@@ -32,12 +33,20 @@ read -r -a SERVICE_JAVA_OPTS <<<"${SERVICE_JAVA_OPTS:--XX:SharedArchiveFile=serv
 read -r -a MOCK_JAVA_OPTS <<<"${MOCK_JAVA_OPTS:--XX:SharedArchiveFile=mock/target/clinikapi-mock.jsa -Xmx256m}"
 export CLINIKAPI_CURSOR_SECRET=bench-cursor-secret-not-for-production-0123456789
 
-for tool in wrk "$PG_BIN/pgbench" "$PG_BIN/initdb" java curl; do
-  command -v "$tool" >/dev/null || { echo "missing: $tool (apt-get install wrk postgresql)"; exit 2; }
+for tool in wrk "$PG_BIN/pgbench" "$PG_BIN/initdb" java curl npm; do
+  command -v "$tool" >/dev/null || { echo "missing: $tool (apt-get install wrk postgresql npm)"; exit 2; }
 done
 for jar in "$SERVER_JAR" "$MOCK_JAR" "$WIREMOCK_JAR"; do
   [ -f "$jar" ] || { echo "missing: $jar (./mvnw -B -DskipTests package)"; exit 2; }
 done
+
+# Prism from the committed lockfile, outside $OUT so that a run reuses it (npm ci: exact versions,
+# integrity-checked).
+PRISM_DIR=target/bench-tools/prism
+if ! cmp -s bench/prism/package-lock.json "$PRISM_DIR/package-lock.json" || [ ! -x "$PRISM_DIR/node_modules/.bin/prism" ]; then
+  rm -rf "$PRISM_DIR"; mkdir -p "$PRISM_DIR"; cp bench/prism/package.json bench/prism/package-lock.json "$PRISM_DIR/"
+  (cd "$PRISM_DIR" && npm ci --no-audit --no-fund --silent)
+fi
 
 rm -rf "$OUT"; mkdir -p "$OUT"
 RESULTS=$OUT/results.md
@@ -197,12 +206,22 @@ stock=$(measure static.lua "http://127.0.0.1:$WIREMOCK_PORT" | cut -d' ' -f1)
 row "stock WireMock 3.13.2 | - | one static stub (ceiling) | $stock | | | | | | $(load)"
 kill "$wpid"; wait "$wpid" 2>/dev/null || true
 
+# Prism, stateless: it validates the request against the spec and answers the spec's example.
+read -r ppid _ <<<"$(start_and_wait "http://127.0.0.1:$PRISM_PORT/health" "$OUT/prism.log" \
+    "$PRISM_DIR/node_modules/.bin/prism" mock --host 127.0.0.1 --port "$PRISM_PORT" api-spec/openapi.yaml)"
+pids+=("$ppid")
+export BENCH_KEY=clk_test_benchmark_key
+read -r prism _ _ prism_non2xx _ <<<"$(measure create.lua "http://127.0.0.1:$PRISM_PORT")"
+[ "$prism_non2xx" = 0 ] || echo "REFUSED: Prism answered $prism_non2xx creates with non-2xx" | tee -a "$OUT/refusals.txt"
+row "Stoplight Prism 5.16.0 | - | validated create (stateless; ceiling for the mock's create) | $prism | | | | | | $(load)"
+kill "$ppid"; wait "$ppid" 2>/dev/null || true
+
 read -r pid started <<<"$(start_and_wait "http://127.0.0.1:$MOCK_PORT/health" "$OUT/mock.log" \
     java "${MOCK_JAVA_OPTS[@]}" -jar "$MOCK_JAR" --port "$MOCK_PORT")"
 pids+=("$pid")
 url="http://127.0.0.1:$MOCK_PORT"
 export BENCH_KEY=clk_test_benchmark_key
-BENCH_ROTATE=5000 scenario "mock" "created by the run" "validated create" create.lua "$url" "stock WireMock" "$stock"
+BENCH_ROTATE=5000 scenario "mock" "created by the run" "validated create" create.lua "$url" "Prism" "$prism"
 first=$(curl -s -X POST "$url/v1/appointments" -H "x-api-key: $BENCH_KEY" -H 'Content-Type: application/json' \
   -d '{"status":"booked","patientId":"pat_1","practitionerId":"prac_1","start":"2027-03-01T09:00:00Z","minutesDuration":30}' \
   | sed -E 's/.*"id":"([^"]+)".*/\1/')
